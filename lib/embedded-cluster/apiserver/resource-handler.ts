@@ -1,0 +1,142 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DeleteOptions } from 'kubernetes-types/meta/v1';
+import { badRequest, methodNotAllowed, notFound, unsupportedMediaType } from '../apimachinery/errors';
+import { fieldSelectorFilter } from '../apimachinery/field-selectors';
+import { parseLabelSelector } from '../apimachinery/selectors';
+import type { ResourceDef } from '../resources/definitions';
+import { groupVersion } from '../resources/definitions';
+import { listObjects } from '../registry/list';
+import type { Rest } from '../registry/rest';
+import type { RequestContext } from '../registry/strategy';
+import type { KubeObject } from '../types';
+import { decodeBody, mediaType, readBody, sendJson, sendRaw } from './http-util';
+import type { ResourceRequest } from './request-info';
+import { serveWatch } from './watch';
+
+export interface TableRenderer {
+  /** Whether the Accept header asks for meta.k8s.io Table. */
+  wants(accept: string | undefined): boolean;
+  contentType: string;
+  render(def: ResourceDef, objects: KubeObject[], opts: { includeObject?: string; resourceVersion: string; continueToken?: string; remainingItemCount?: number }): unknown;
+}
+
+const PATCH_TYPES = ['application/json-patch+json', 'application/merge-patch+json', 'application/strategic-merge-patch+json', 'application/apply-patch+yaml'];
+const BODY_TYPES = ['application/json', 'application/yaml'];
+
+function flag(q: URLSearchParams, name: string): boolean {
+  const v = q.get(name);
+  return v === 'true' || v === '1';
+}
+
+function intParam(q: URLSearchParams, name: string): number | undefined {
+  const v = q.get(name);
+  if (v === null || v === '') return undefined;
+  if (!/^-?\d+$/.test(v)) throw badRequest(`invalid value for ${name}: "${v}"`);
+  return Number(v);
+}
+
+function selectorFilter(def: ResourceDef, q: URLSearchParams): ((o: KubeObject) => boolean) | undefined {
+  const ls = q.get('labelSelector');
+  const fs = q.get('fieldSelector');
+  const labels = ls ? parseLabelSelector(ls) : undefined;
+  const fields = fs ? fieldSelectorFilter(def.kind, fs, { namespaced: def.namespaced }) : undefined;
+  if (!labels && !fields) return undefined;
+  return (o) => (!labels || labels.matches(o.metadata.labels)) && (!fields || fields(o));
+}
+
+/** GET/LIST/WATCH/POST/PUT/PATCH/DELETE on one served resource, after authentication and authorization. */
+export async function handleResource(
+  rest: Rest, tables: TableRenderer, def: ResourceDef, r: ResourceRequest, req: IncomingMessage, res: ServerResponse,
+  url: URL, ctx: RequestContext,
+): Promise<void> {
+  const q = url.searchParams;
+  const method = req.method ?? 'GET';
+  const version = r.version;
+  const sub = r.subresource;
+  if (sub && sub !== 'status') throw notFound(`${def.plural}/${sub}`, r.name ?? '');
+  if (sub === 'status' && !def.subresources.includes('status')) throw notFound(def.plural, r.name ?? '');
+  if (!def.namespaced && r.namespace && def.plural !== 'namespaces') throw notFound(def.plural, r.name ?? '');
+  ctx.dryRun = q.get('dryRun') === 'All';
+  const accept = req.headers.accept;
+  const asTable = tables.wants(accept) && (method === 'GET');
+  const render = (obj: KubeObject): unknown => {
+    const ext = rest.toExternal(def, obj, version);
+    return asTable ? tables.render(def, [ext], { includeObject: q.get('includeObject') ?? undefined, resourceVersion: ext.metadata.resourceVersion ?? '' }) : ext;
+  };
+  const respond = (code: number, obj: unknown): void => sendJson(res, code, obj, asTable ? tables.contentType : 'application/json');
+
+  if (method === 'GET' && !r.name) {
+    const filter = selectorFilter(def, q);
+    const namespace = r.namespace;
+    if (flag(q, 'watch')) {
+      const needsRender = asTable || version !== def.storageVersion;
+      serveWatch(rest.store, res, {
+        def, namespace, filter,
+        resourceVersion: q.get('resourceVersion') ?? undefined,
+        allowBookmarks: flag(q, 'allowWatchBookmarks'),
+        sendInitialEvents: flag(q, 'sendInitialEvents'),
+        timeoutSeconds: intParam(q, 'timeoutSeconds'),
+        render: needsRender ? render : undefined,
+      }, (fn) => { req.on('close', fn); res.on('close', fn); });
+      return;
+    }
+    const list = listObjects(rest.store, def, {
+      namespace, filter, unfiltered: !filter,
+      limit: intParam(q, 'limit'),
+      continueToken: q.get('continue') ?? undefined,
+      resourceVersion: q.get('resourceVersion') ?? undefined,
+      resourceVersionMatch: q.get('resourceVersionMatch') ?? undefined,
+    });
+    const meta: Record<string, unknown> = { resourceVersion: String(list.resourceVersion) };
+    if (list.continueToken) meta.continue = list.continueToken;
+    if (list.remainingItemCount !== undefined) meta.remainingItemCount = list.remainingItemCount;
+    if (asTable) {
+      const objs = list.items.map((i) => rest.toExternal(def, i.obj, version));
+      respond(200, tables.render(def, objs, { includeObject: q.get('includeObject') ?? undefined, resourceVersion: String(list.resourceVersion), continueToken: list.continueToken, remainingItemCount: list.remainingItemCount }));
+      return;
+    }
+    const head = `{"kind":"${def.listKind}","apiVersion":"${groupVersion(def.group, version)}","metadata":${JSON.stringify(meta)},"items":[`;
+    const parts = version === def.storageVersion
+      ? list.items.map((i) => i.json)
+      : list.items.map((i) => JSON.stringify(rest.toExternal(def, i.obj, version)));
+    sendRaw(res, 200, `${head}${parts.join(',')}]}`);
+    return;
+  }
+
+  if (method === 'GET' && r.name) {
+    respond(200, render(rest.getStored(def, r.namespace, r.name)));
+    return;
+  }
+
+  if (method === 'DELETE' && r.name) {
+    const buf = await readBody(req);
+    let options: DeleteOptions | undefined;
+    if (buf.length > 0) options = decodeBody(buf, req.headers['content-type'], BODY_TYPES) as DeleteOptions;
+    const grace = intParam(q, 'gracePeriodSeconds');
+    options = { ...(options ?? {}), ...(grace !== undefined ? { gracePeriodSeconds: grace } : {}) };
+    respond(200, rest.delete(def, version, r.namespace, r.name, options, ctx));
+    return;
+  }
+
+  if (method === 'POST' && !r.name) {
+    const body = decodeBody(await readBody(req), req.headers['content-type'], BODY_TYPES);
+    respond(201, rest.create(def, version, r.namespace, body, ctx));
+    return;
+  }
+
+  if (method === 'PUT' && r.name) {
+    const body = decodeBody(await readBody(req), req.headers['content-type'], BODY_TYPES);
+    respond(200, rest.update(def, version, r.namespace, r.name, body, ctx, sub === 'status' ? 'status' : undefined));
+    return;
+  }
+
+  if (method === 'PATCH' && r.name) {
+    const ct = mediaType(req.headers['content-type']);
+    if (!PATCH_TYPES.includes(ct)) throw unsupportedMediaType(ct, PATCH_TYPES);
+    const body = decodeBody(await readBody(req), ct, [...PATCH_TYPES]);
+    respond(200, rest.patch(def, version, r.namespace, r.name, ct, body, ctx, sub === 'status' ? 'status' : undefined));
+    return;
+  }
+
+  throw methodNotAllowed(def.plural, method);
+}

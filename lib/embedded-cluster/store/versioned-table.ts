@@ -1,0 +1,111 @@
+import type { KubeObject } from '../types';
+
+/**
+ * One stored version of one object. Versions of the same key are chained newest → oldest through `prev`,
+ * so a paginated LIST can be served at the resourceVersion of its first page (etcd's MVCC, in miniature).
+ * A deletion is stored as a tombstone version so that snapshots older than the deletion still see the object.
+ */
+export interface Version {
+  readonly rv: number;
+  /** undefined for a tombstone. */
+  readonly obj: KubeObject | undefined;
+  /** The object serialised once, shared by every LIST page and watch event that sends it. */
+  readonly json: string | undefined;
+  prev: Version | undefined;
+}
+
+/** The objects of one resource (e.g. pods), kept in key order, as etcd lists them. */
+export class VersionedTable {
+  private readonly latest = new Map<string, Version>();
+  /** All keys with a live object or a tombstone still inside the history window, sorted. */
+  private readonly keys: string[] = [];
+  private liveCount = 0;
+
+  get size(): number {
+    return this.liveCount;
+  }
+
+  current(key: string): Version | undefined {
+    const v = this.latest.get(key);
+    return v?.obj ? v : undefined;
+  }
+
+  put(key: string, version: Version): void {
+    const prev = this.latest.get(key);
+    version.prev = prev;
+    if (!prev) insertSorted(this.keys, key);
+    if (version.obj && !prev?.obj) this.liveCount++;
+    if (!version.obj && prev?.obj) this.liveCount--;
+    this.latest.set(key, version);
+  }
+
+  /** The version of `key` visible at resourceVersion `atRv`, or undefined when it did not exist then. */
+  static visibleAt(v: Version | undefined, atRv: number): Version | undefined {
+    let cur = v;
+    while (cur && cur.rv > atRv) cur = cur.prev;
+    return cur?.obj ? cur : undefined;
+  }
+
+  /**
+   * Live objects in key order, starting after `afterKey`, as they were at `atRv` (undefined = now).
+   * `prefix` restricts to one namespace ("ns/").
+   */
+  *scan(opts: { prefix?: string; afterKey?: string; atRv?: number }): Generator<{ key: string; version: Version }> {
+    const { prefix, afterKey, atRv } = opts;
+    let start = 0;
+    const from = afterKey ?? prefix;
+    if (from !== undefined) {
+      start = lowerBound(this.keys, from);
+      if (afterKey !== undefined && this.keys[start] === afterKey) start++;
+    }
+    for (let i = start; i < this.keys.length; i++) {
+      const key = this.keys[i] as string;
+      if (prefix !== undefined && !key.startsWith(prefix)) {
+        if (key > prefix) break;
+        continue;
+      }
+      const head = this.latest.get(key);
+      const v = atRv === undefined ? (head?.obj ? head : undefined) : VersionedTable.visibleAt(head, atRv);
+      if (v) yield { key, version: v };
+    }
+  }
+
+  /**
+   * Forget versions that no snapshot at or after `compactedRv` can see: older chain links, and tombstones
+   * older than the window (their key disappears entirely).
+   */
+  compact(key: string, compactedRv: number): void {
+    const head = this.latest.get(key);
+    if (!head) return;
+    if (!head.obj && head.rv <= compactedRv) {
+      this.latest.delete(key);
+      const i = lowerBound(this.keys, key);
+      if (this.keys[i] === key) this.keys.splice(i, 1);
+      return;
+    }
+    let cur: Version | undefined = head;
+    while (cur) {
+      if (cur.rv <= compactedRv) {
+        cur.prev = undefined;
+        return;
+      }
+      cur = cur.prev;
+    }
+  }
+}
+
+function lowerBound(arr: string[], key: string): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((arr[mid] as string) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function insertSorted(arr: string[], key: string): void {
+  const i = lowerBound(arr, key);
+  if (arr[i] !== key) arr.splice(i, 0, key);
+}

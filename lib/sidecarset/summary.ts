@@ -1,0 +1,172 @@
+/**
+ * SidecarSet-level view (spec §8.1) and the pod views beneath it, computed together because the summary's
+ * in-flight count, phase counts and blocked reasons are all read off the pods.
+ */
+import type { Pod } from 'kubernetes-types/core/v1';
+import { blockedReasons } from './blocked';
+import { formatLabelSelector, isEmptyLabelSelector } from './label-selector';
+import { effectiveNamespaceSelector, namespaceIndex, podMembership } from './membership';
+import type { Membership, NamespacesInput } from './membership';
+import { isInFlightPhase } from './phase-labels';
+import { buildPodView } from './pod-view';
+import type { PodViewOptions } from './pod-view';
+import { isCountedReady, isPodUpdated } from './pod-state';
+import { planRollout } from './rollout-plan';
+import type { RolloutPlan } from './rollout-plan';
+import {
+  customVersionOf,
+  emptyImageOf,
+  isInjectionPaused,
+  isNotUpdate,
+  isUpdatePaused,
+  podInjectPolicyOf,
+  shareVolumePolicyOf,
+  sidecarContainersOf,
+  sidecarSetHash,
+  sidecarSetHashWithoutImage,
+  sidecarSetName,
+  sidecarSetVersion,
+  upgradeTypeOf,
+} from './sidecarset';
+import type { SidecarSet } from './types';
+import type { Counters, Fraction, PodUpgradePhase, PodView, SidecarSetSummary } from './views';
+
+export type SidecarSetViewOptions = PodViewOptions;
+
+function fraction(count: number, total: number): Fraction {
+  return { count, total, fraction: total > 0 ? count / total : 0 };
+}
+
+function statusCounters(ss: SidecarSet): Counters {
+  const s = ss.status;
+  return {
+    matched: s?.matchedPods ?? 0,
+    updated: s?.updatedPods ?? 0,
+    ready: s?.readyPods ?? 0,
+    updatedReady: s?.updatedReadyPods ?? 0,
+  };
+}
+
+/** status counters recomputed from the member pods with calculateStatus's rules. */
+function liveCounters(ss: SidecarSet, members: readonly Pod[]): Counters {
+  let updated = 0;
+  let ready = 0;
+  let updatedReady = 0;
+  for (const p of members) {
+    const u = isPodUpdated(ss, p);
+    const r = isCountedReady(ss, p);
+    if (u) updated++;
+    if (r) ready++;
+    if (u && r) updatedReady++;
+  }
+  return { matched: members.length, updated, ready, updatedReady };
+}
+
+/** status lags: the controller has not seen this generation, or (NotUpdate) pod events never trigger it. */
+export function isStatusStale(ss: SidecarSet): boolean {
+  const generation = ss.metadata.generation;
+  const observed = ss.status?.observedGeneration;
+  if (isNotUpdate(ss)) return true;
+  if (generation === undefined) return false;
+  return observed === undefined || observed < generation;
+}
+
+export interface SidecarSetView {
+  summary: SidecarSetSummary;
+  /** Pods that match the selectors or list the SidecarSet as injected, in input order. */
+  pods: PodView[];
+  plan: RolloutPlan;
+}
+
+function summarize(ss: SidecarSet, members: readonly Pod[], views: readonly PodView[], plan: RolloutPlan): SidecarSetSummary {
+  const strategy = ss.spec.updateStrategy;
+  const counters = statusCounters(ss);
+  const phaseCounts: Partial<Record<PodUpgradePhase, number>> = {};
+  for (const v of views) phaseCounts[v.upgradePhase] = (phaseCounts[v.upgradePhase] ?? 0) + 1;
+  const memberViews = views.filter((v) => v.member);
+  const inFlight = memberViews.filter((v) => isInFlightPhase(v.upgradePhase)).length;
+  const nsSel = effectiveNamespaceSelector(ss);
+  return {
+    name: sidecarSetName(ss),
+    uid: ss.metadata.uid,
+    apiVersion: sidecarSetVersion(ss),
+    generation: ss.metadata.generation,
+    observedGeneration: ss.status?.observedGeneration,
+    statusStale: isStatusStale(ss),
+    hash: sidecarSetHash(ss) || undefined,
+    hashWithoutImage: sidecarSetHashWithoutImage(ss) || undefined,
+    latestRevision: ss.status?.latestRevision,
+    customVersion: customVersionOf(ss),
+    containers: sidecarContainersOf(ss).map((c) => ({
+      name: c.name,
+      image: c.image ?? '',
+      upgradeType: upgradeTypeOf(c),
+      emptyImage: emptyImageOf(c),
+      podInjectPolicy: podInjectPolicyOf(c),
+      shareVolumePolicy: shareVolumePolicyOf(c),
+    })),
+    updateStrategy: {
+      type: isNotUpdate(ss) ? 'NotUpdate' : 'RollingUpdate',
+      paused: isUpdatePaused(ss),
+      partition: strategy?.partition ?? undefined,
+      partitionCount: plan.partition,
+      maxUnavailable: strategy?.maxUnavailable ?? undefined,
+      maxUnavailableCount: plan.maxUnavailable,
+      selectorText: strategy?.selector ? formatLabelSelector(strategy.selector) : undefined,
+      hasPriorityStrategy: Boolean(strategy?.priorityStrategy),
+      hasScatterStrategy: (strategy?.scatterStrategy?.length ?? 0) > 0,
+    },
+    injectionPaused: isInjectionPaused(ss),
+    selectorText: formatLabelSelector(ss.spec.selector),
+    namespaceSelectorText: nsSel && !isEmptyLabelSelector(nsSel) ? formatLabelSelector(nsSel) : '<all namespaces>',
+    namespace: ss.spec.namespace || undefined,
+    counters,
+    liveCounters: liveCounters(ss, members),
+    progress: {
+      assigned: fraction(counters.updated, counters.matched),
+      completed: fraction(counters.updatedReady, counters.matched),
+    },
+    inFlight,
+    inFlightFromStatus: Math.max(0, counters.updated - counters.updatedReady),
+    selectedButNotInjected: views.filter((v) => v.selectedButNotInjected).length,
+    phaseCounts,
+    blockedReasons: blockedReasons(ss, plan, memberViews),
+  };
+}
+
+/** Summary plus pod views in one pass. `pods` may be every pod of the cluster; unrelated ones are skipped. */
+export function sidecarSetView(
+  ss: SidecarSet,
+  pods: readonly Pod[],
+  namespaces: NamespacesInput,
+  opts: SidecarSetViewOptions = {},
+): SidecarSetView {
+  const index = namespaceIndex(namespaces);
+  const related: Array<{ pod: Pod; membership: Membership }> = [];
+  for (const pod of pods) {
+    const membership = podMembership(ss, pod, index);
+    if (membership.matches || membership.injected) related.push({ pod, membership });
+  }
+  const members = related.filter((r) => r.membership.member).map((r) => r.pod);
+  const plan = planRollout(ss, members);
+  const views = related.map((r) => buildPodView(ss, r.pod, r.membership, plan, opts));
+  return { summary: summarize(ss, members, views, plan), pods: views, plan };
+}
+
+export function summarizeSidecarSet(
+  ss: SidecarSet,
+  pods: readonly Pod[],
+  namespaces: NamespacesInput,
+  opts: SidecarSetViewOptions = {},
+): SidecarSetSummary {
+  return sidecarSetView(ss, pods, namespaces, opts).summary;
+}
+
+export function podViews(
+  ss: SidecarSet,
+  pods: readonly Pod[],
+  namespaces: NamespacesInput,
+  opts: SidecarSetViewOptions = {},
+): PodView[] {
+  return sidecarSetView(ss, pods, namespaces, opts).pods;
+}

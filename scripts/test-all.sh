@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Every check the project has, in the order that fails fastest: lint, types, unit + integration tests
+# (real HTTP against the embedded cluster, kubectl included), production build, then Playwright e2e in
+# Debian's Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "[test-all] installing Debian chromium (needed by the e2e tests)"
+    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  else
+    echo "[test-all] /usr/bin/chromium is missing: run 'sudo apt-get install -y chromium' first" >&2
+    exit 1
+  fi
+fi
+npm run lint
+npm run typecheck
+npm test
+npm run build
+npm run e2e
