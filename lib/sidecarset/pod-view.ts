@@ -34,6 +34,8 @@ export interface PodViewOptions {
   nowMs?: number;
   /** core/v1 Events (any objects; filtered per pod) to tell Migrating from NewStarting and to catch hook failures. */
   events?: readonly Event[];
+  /** The same, already narrowed to one pod: callers that index events by pod avoid a scan per pod. */
+  eventsForPod?: (pod: Pod) => readonly Event[];
   /** See PhaseHints.pausedFreezesReset (false for Kruise <= 1.8). */
   pausedFreezesReset?: boolean;
 }
@@ -64,9 +66,10 @@ export function slotView(ss: SidecarSet, pod: Pod, name: string, emptyImage?: st
 }
 
 export function phaseHintsFor(pod: Pod, opts: PodViewOptions): PhaseHints {
+  const events = opts.eventsForPod ? opts.eventsForPod(pod) : opts.events;
   return {
-    hasStartedEventSince: opts.events ? startedEventPredicate(opts.events, pod) : undefined,
-    hasFailureEventSince: opts.events ? failureEventPredicate(opts.events, pod) : undefined,
+    hasStartedEventSince: events ? startedEventPredicate(events, pod) : undefined,
+    hasFailureEventSince: events ? failureEventPredicate(events, pod) : undefined,
     pausedFreezesReset: opts.pausedFreezesReset,
   };
 }

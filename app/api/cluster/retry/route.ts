@@ -1,0 +1,12 @@
+import { getDashboard } from '@/lib/dashboard/context';
+import { json, readMutation, route, selectedContext } from '@/lib/dashboard/http';
+
+export const dynamic = 'force-dynamic';
+
+/** Try connecting again after the cluster was unreachable. */
+export const POST = route(async (req: Request) => {
+  await readMutation(req);
+  const d = await getDashboard(await selectedContext());
+  await d.session.start();
+  return json({ status: d.status() });
+});

@@ -1,0 +1,13 @@
+import { getDashboard } from '@/lib/dashboard/context';
+import { json, parseName, readMutation, route, selectedContext } from '@/lib/dashboard/http';
+import { upgradeSidecarSet } from '@/lib/dashboard/mutations';
+
+export const dynamic = 'force-dynamic';
+
+/** Body `{"container": "mosn", "image": "…", "fromImage"?: "…"}`: change one sidecar image, never blindly. */
+export const POST = route(async (req: Request, ctx: { params: Promise<{ name: string }> }) => {
+  const name = parseName((await ctx.params).name);
+  const body = await readMutation(req);
+  const d = await getDashboard(await selectedContext());
+  return json(await upgradeSidecarSet(d, name, body));
+});

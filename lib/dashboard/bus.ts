@@ -1,0 +1,72 @@
+/**
+ * The hub behind GET /api/stream: each message has a topic and a monotonically increasing id; the last few
+ * thousand are kept so a tab that reconnects with Last-Event-ID gets exactly what it missed, or a `reset` when
+ * that is no longer possible. Every tab shares it: nothing here opens a watch on the cluster.
+ */
+export interface BusMessage {
+  id: number;
+  topic: string;
+  event: string;
+  data: unknown;
+  /** The data serialised once, for every subscriber. */
+  json: string;
+}
+
+export type Subscriber = (m: BusMessage) => void;
+
+export interface Replay {
+  /** Messages after the given id on the wanted topics, oldest first. */
+  messages: BusMessage[];
+  /** False when some were already dropped from the ring: the client must refetch. */
+  complete: boolean;
+}
+
+export class Bus {
+  private seq = 0;
+  private readonly ring: BusMessage[] = [];
+  private readonly subscribers = new Set<{ topics: (t: string) => boolean; fn: Subscriber }>();
+
+  constructor(private readonly capacity = 5000) {}
+
+  get lastId(): number {
+    return this.seq;
+  }
+
+  publish(topic: string, event: string, data: unknown): BusMessage {
+    const m: BusMessage = { id: ++this.seq, topic, event, data, json: JSON.stringify(data) };
+    this.ring.push(m);
+    if (this.ring.length > this.capacity) this.ring.splice(0, this.ring.length - this.capacity);
+    for (const s of this.subscribers) {
+      if (!s.topics(topic)) continue;
+      try {
+        s.fn(m);
+      } catch (err) {
+        console.error('[bus] subscriber failed:', err);
+      }
+    }
+    return m;
+  }
+
+  subscribe(topics: (t: string) => boolean, fn: Subscriber): () => void {
+    const entry = { topics, fn };
+    this.subscribers.add(entry);
+    return () => this.subscribers.delete(entry);
+  }
+
+  subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
+  replaySince(lastId: number, topics: (t: string) => boolean): Replay {
+    if (lastId >= this.seq) return { messages: [], complete: true };
+    const oldest = this.ring[0]?.id ?? this.seq + 1;
+    const complete = lastId >= oldest - 1;
+    return { messages: this.ring.filter((m) => m.id > lastId && topics(m.topic)), complete };
+  }
+}
+
+/** `sidecarsets`, `sidecarset/<name>`, `status`: what a page subscribes to. */
+export function topicMatcher(wanted: readonly string[]): (t: string) => boolean {
+  const set = new Set(wanted);
+  return (t) => set.has(t) || t === 'status';
+}

@@ -1,0 +1,66 @@
+import { getSession } from '@/lib/cluster/sessions';
+import type { ClusterSession } from '@/lib/cluster/session';
+import type { Freshness } from '@/lib/cluster/watch-cache';
+import { Bus } from './bus';
+import { LiveViews } from './live-views';
+
+/** Everything the dashboard runs for one cluster context, shared by all requests and tabs. */
+export interface Dashboard {
+  session: ClusterSession;
+  bus: Bus;
+  /** Undefined until the session is ready (OpenKruise installed and caches synced). */
+  views: LiveViews | undefined;
+  status(): DashboardStatus;
+}
+
+export interface DashboardStatus {
+  phase: ClusterSession['state']['phase'];
+  message?: string;
+  caches: Freshness[];
+  at: number;
+}
+
+const KEY = Symbol.for('sidecarset-dashboard.dashboards');
+type Holder = { [KEY]?: Map<ClusterSession, Dashboard> };
+
+/** Keep-alive for the stream and a freshness beat: the server pushes it; the page never polls. */
+const STATUS_INTERVAL_MS = 5000;
+
+function create(session: ClusterSession): Dashboard {
+  const bus = new Bus();
+  const d: Dashboard = {
+    session,
+    bus,
+    views: undefined,
+    status: () => {
+      const state = session.state;
+      return { phase: state.phase, message: 'message' in state ? state.message : undefined, caches: session.freshness(), at: Date.now() };
+    },
+  };
+  const publishStatus = (): void => { bus.publish('status', 'status', d.status()); };
+  const attach = (): void => {
+    if (d.views || session.state.phase !== 'ready') return;
+    d.views = new LiveViews(session, bus);
+    for (const cache of [session.sidecarSets, session.pods, session.namespaces, session.events]) {
+      cache?.subscribe((e) => { if (e.type === 'GAP' || e.type === 'SYNCED') publishStatus(); });
+    }
+    publishStatus();
+  };
+  session.onReady(attach);
+  attach();
+  setInterval(publishStatus, STATUS_INTERVAL_MS).unref();
+  return d;
+}
+
+/** The dashboard for a context (default: the kubeconfig's current one), connecting on first use. */
+export async function getDashboard(context?: string): Promise<Dashboard> {
+  const session = await getSession(context);
+  const holder = globalThis as Holder;
+  holder[KEY] ??= new Map();
+  let d = holder[KEY].get(session);
+  if (!d) {
+    d = create(session);
+    holder[KEY].set(session, d);
+  }
+  return d;
+}

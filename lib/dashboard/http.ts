@@ -1,0 +1,69 @@
+import { cookies } from 'next/headers';
+import { z } from 'zod';
+import { DashboardError, errorResponse } from './errors';
+
+export const CONTEXT_COOKIE = 'dashboard-context';
+/** Mutation bodies are tiny; anything bigger is refused before parsing. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** The kubeconfig context this browser chose (a cookie), if any. */
+export async function selectedContext(): Promise<string | undefined> {
+  const raw = (await cookies()).get(CONTEXT_COOKIE)?.value;
+  if (!raw) return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Wrap a route so every failure becomes the JSON error shape with the right status. */
+export function route<A extends unknown[]>(fn: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+  return async (...args: A) => {
+    try {
+      return await fn(...args);
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+export function json(data: unknown, status = 200): Response {
+  return Response.json(data, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+/**
+ * Mutations come only from this dashboard's own pages: same-origin by Fetch Metadata, or by Origin when an
+ * older browser omits it; JSON only; small bodies. Anything else is refused before it reaches the cluster.
+ */
+export async function readMutation(req: Request): Promise<unknown> {
+  const site = req.headers.get('sec-fetch-site');
+  const origin = req.headers.get('origin');
+  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  if (site && site !== 'same-origin' && site !== 'none') {
+    throw new DashboardError(403, 'CrossOrigin', `cross-site request refused (Sec-Fetch-Site: ${site})`);
+  }
+  if (origin && host && new URL(origin).host !== host) {
+    throw new DashboardError(403, 'CrossOrigin', `cross-origin request refused (Origin ${origin} is not ${host})`);
+  }
+  const type = (req.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') throw new DashboardError(415, 'UnsupportedMediaType', 'send the body as application/json');
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) throw new DashboardError(413, 'RequestEntityTooLarge', `request body over ${MAX_BODY_BYTES} bytes`);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new DashboardError(413, 'RequestEntityTooLarge', `request body over ${MAX_BODY_BYTES} bytes`);
+  try {
+    return text.trim() === '' ? {} : (JSON.parse(text) as unknown);
+  } catch {
+    throw new DashboardError(400, 'BadRequest', 'the request body is not valid JSON');
+  }
+}
+
+/** SidecarSet names: Kruise's own rule (alphanumerics and '-', at most 63), checked before any cluster call. */
+export const sidecarSetName = z.string().max(63, 'at most 63 characters').regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be lower-case alphanumerics or "-", starting and ending with an alphanumeric');
+
+export function parseName(raw: string): string {
+  const r = sidecarSetName.safeParse(raw);
+  if (!r.success) throw new DashboardError(400, 'InvalidName', `invalid SidecarSet name "${raw}": ${r.error.issues[0]?.message ?? 'invalid'}`);
+  return r.data;
+}

@@ -1,0 +1,89 @@
+import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import { z } from 'zod';
+import { buildUpgradePatch, pausePatch, upgradeRequestSchema, type SidecarSet } from '@/lib/sidecarset';
+import { toClusterError } from '@/lib/cluster/errors';
+import { getJson } from '@/lib/cluster/raw';
+import { KRUISE_GROUP } from '@/lib/cluster/session';
+import type { Dashboard } from './context';
+import { DashboardError } from './errors';
+
+export const upgradeBodySchema = upgradeRequestSchema.extend({
+  /** The image the user saw when they opened the dialog: a different current image means someone else changed it. */
+  fromImage: z.string().max(512).optional(),
+}).strict();
+
+export interface UpgradeResult {
+  name: string;
+  container: string;
+  from?: string;
+  to: string;
+}
+
+export function requireReady(d: Dashboard): NonNullable<Dashboard['views']> {
+  if (d.views) return d.views;
+  const s = d.session.state;
+  if (s.phase === 'no-openkruise') throw new DashboardError(503, 'OpenKruiseNotInstalled', s.message);
+  if (s.phase === 'unreachable') throw new DashboardError(503, 'ClusterUnreachable', s.message);
+  throw new DashboardError(503, 'Connecting', 'still connecting to the cluster; try again in a moment');
+}
+
+function requireSidecarSet(d: Dashboard, name: string): SidecarSet {
+  const ss = requireReady(d).sidecarSet(name);
+  if (!ss) throw new DashboardError(404, 'NotFound', `SidecarSet "${name}" not found`);
+  return ss;
+}
+
+function target(d: Dashboard, name: string) {
+  return { group: KRUISE_GROUP, version: d.session.sidecarSetVersion ?? 'v1beta1', plural: 'sidecarsets', name };
+}
+
+/** The cluster's refusal, passed on with its own status and words (403 stays 403, 422 stays 422). */
+function clusterRefusal(e: unknown): DashboardError {
+  const err = toClusterError(e);
+  return new DashboardError(err.status, err.reason, err.message);
+}
+
+/**
+ * Change one sidecar's image with a JSON patch that first tests the image the user saw: if someone else changed
+ * it meanwhile the cluster refuses the patch, and we answer 409 with what it is now. Nothing is overwritten.
+ */
+export async function upgradeSidecarSet(d: Dashboard, name: string, body: unknown): Promise<UpgradeResult> {
+  const req = upgradeBodySchema.parse(body);
+  const ss = requireSidecarSet(d, name);
+  const built = buildUpgradePatch(ss, req.container, req.image);
+  if (!built.ok && built.code === 'ContainerNotFound') throw new DashboardError(422, 'ContainerNotFound', built.message);
+  const expected = req.fromImage ?? (built.ok ? built.from : req.image);
+  if (req.fromImage !== undefined && built.ok && built.from !== req.fromImage) {
+    throw new DashboardError(409, 'Conflict', `container "${req.container}" of SidecarSet "${name}" is now ${built.from ?? '<none>'}, not ${req.fromImage}: someone else changed it. Nothing was changed; review and try again.`);
+  }
+  if (!built.ok) throw new DashboardError(422, 'ImageUnchanged', built.message);
+  try {
+    await d.session.custom.patchClusterCustomObject({ ...target(d, name), body: built.patch }, setHeaderOptions('Content-Type', PatchStrategy.JsonPatch));
+  } catch (e) {
+    const err = toClusterError(e);
+    if (err.status === 422 || err.status === 409) {
+      const now = await currentImage(d, name, built.containerIndex).catch(() => undefined);
+      if (now !== undefined && now !== expected) {
+        throw new DashboardError(409, 'Conflict', `container "${req.container}" of SidecarSet "${name}" was changed to ${now} by someone else while you were deciding. Nothing was overwritten; review and try again.`);
+      }
+    }
+    throw clusterRefusal(e);
+  }
+  return { name, container: req.container, from: built.from, to: req.image };
+}
+
+async function currentImage(d: Dashboard, name: string, index: number): Promise<string | undefined> {
+  const t = target(d, name);
+  const obj = await getJson<{ spec?: { containers?: Array<{ image?: string }> } }>(d.session.kc, `/apis/${t.group}/${t.version}/sidecarsets/${name}`);
+  return obj.spec?.containers?.[index]?.image;
+}
+
+export async function setPaused(d: Dashboard, name: string, paused: boolean): Promise<{ name: string; paused: boolean }> {
+  requireSidecarSet(d, name);
+  try {
+    await d.session.custom.patchClusterCustomObject({ ...target(d, name), body: pausePatch(paused) }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
+  } catch (e) {
+    throw clusterRefusal(e);
+  }
+  return { name, paused };
+}
