@@ -2,7 +2,10 @@ import { getSession } from '@/lib/cluster/sessions';
 import type { ClusterSession } from '@/lib/cluster/session';
 import type { Freshness } from '@/lib/cluster/watch-cache';
 import { Bus } from './bus';
+import { EventIndex } from './event-index';
 import { LiveViews } from './live-views';
+import { TrafficProbe } from './probe/traffic-probe';
+import { TimelineRecorder } from './timeline/recorder';
 
 /** Everything the dashboard runs for one cluster context, shared by all requests and tabs. */
 export interface Dashboard {
@@ -10,6 +13,8 @@ export interface Dashboard {
   bus: Bus;
   /** Undefined until the session is ready (OpenKruise installed and caches synced). */
   views: LiveViews | undefined;
+  timeline: TimelineRecorder | undefined;
+  probe: TrafficProbe | undefined;
   status(): DashboardStatus;
 }
 
@@ -32,6 +37,8 @@ function create(session: ClusterSession): Dashboard {
     session,
     bus,
     views: undefined,
+    timeline: undefined,
+    probe: undefined,
     status: () => {
       const state = session.state;
       return { phase: state.phase, message: 'message' in state ? state.message : undefined, caches: session.freshness(), at: Date.now() };
@@ -40,7 +47,11 @@ function create(session: ClusterSession): Dashboard {
   const publishStatus = (): void => { bus.publish('status', 'status', d.status()); };
   const attach = (): void => {
     if (d.views || session.state.phase !== 'ready') return;
-    d.views = new LiveViews(session, bus);
+    const events = new EventIndex(session);
+    const views = new LiveViews(session, bus, events);
+    d.views = views;
+    d.timeline = new TimelineRecorder(session, bus, (name) => views.sidecarSet(name), events);
+    d.probe = new TrafficProbe(session, bus, views);
     for (const cache of [session.sidecarSets, session.pods, session.namespaces, session.events]) {
       cache?.subscribe((e) => { if (e.type === 'GAP' || e.type === 'SYNCED') publishStatus(); });
     }

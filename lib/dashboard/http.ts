@@ -67,3 +67,13 @@ export function parseName(raw: string): string {
   if (!r.success) throw new DashboardError(400, 'InvalidName', `invalid SidecarSet name "${raw}": ${r.error.issues[0]?.message ?? 'invalid'}`);
   return r.data;
 }
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Namespace and pod names from a URL, checked before they reach the cluster or an index. */
+export function parsePodRef(namespace: string, name: string): { namespace: string; name: string } {
+  if (namespace.length > 63 || !DNS1123_LABEL.test(namespace)) throw new DashboardError(400, 'InvalidName', `invalid namespace "${namespace}"`);
+  if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name)) throw new DashboardError(400, 'InvalidName', `invalid pod name "${name}"`);
+  return { namespace, name };
+}

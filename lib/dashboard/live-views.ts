@@ -6,6 +6,7 @@ import {
 import type { ClusterSession, SidecarSetObject } from '@/lib/cluster/session';
 import { objectKey, type CacheEvent } from '@/lib/cluster/watch-cache';
 import type { Bus } from './bus';
+import type { EventIndex } from './event-index';
 
 interface CachedView {
   summary: SidecarSetSummary;
@@ -29,19 +30,17 @@ const podKeyOf = (v: PodView): string => `${v.namespace}/${v.name}`;
 export class LiveViews {
   private readonly sidecarSets = new Map<string, SidecarSet>();
   private readonly related = new Map<string, Set<string>>();
-  private readonly eventsByPod = new Map<string, Map<string, Event>>();
   private readonly views = new Map<string, CachedView>();
   private readonly dirty = new Set<string>();
   private nsIndex: NamespaceIndex = new Map();
   private flushScheduled = false;
   private readonly unsubscribe: Array<() => void> = [];
 
-  constructor(private readonly session: ClusterSession, private readonly bus: Bus) {
+  constructor(private readonly session: ClusterSession, private readonly bus: Bus, private readonly events: EventIndex) {
     const ssCache = session.sidecarSets;
     if (!ssCache) throw new Error('LiveViews needs a session with OpenKruise');
     this.rebuildNamespaces();
     for (const o of ssCache.values()) this.upsertSidecarSet(o);
-    for (const e of session.events.values()) this.indexEvent(e);
     this.unsubscribe.push(
       ssCache.subscribe((e) => this.onSidecarSet(e)),
       session.pods.subscribe((e) => this.onPod(e)),
@@ -116,7 +115,6 @@ export class LiveViews {
       if (now) set.add(key);
       if (now || set.delete(key)) this.markDirty(name);
     }
-    if (e.type === 'DELETED') this.eventsByPod.delete(e.obj.metadata?.uid ?? '');
   }
 
   private onNamespace(e: CacheEvent<Namespace>): void {
@@ -126,22 +124,8 @@ export class LiveViews {
     for (const ss of [...this.sidecarSets.values()]) this.upsertSidecarSet(ss as SidecarSetObject);
   }
 
-  private indexEvent(ev: Event): void {
-    const uid = ev.involvedObject?.uid;
-    if (!uid || ev.involvedObject?.kind !== 'Pod') return;
-    let m = this.eventsByPod.get(uid);
-    if (!m) {
-      m = new Map();
-      this.eventsByPod.set(uid, m);
-    }
-    m.set(ev.metadata?.uid ?? ev.metadata?.name ?? '', ev);
-  }
-
   private onEvent(e: CacheEvent<Event>): void {
     if (e.type === 'GAP' || e.type === 'SYNCED') return;
-    const uid = e.obj.involvedObject?.uid ?? '';
-    if (e.type === 'DELETED') this.eventsByPod.get(uid)?.delete(e.obj.metadata?.uid ?? e.obj.metadata?.name ?? '');
-    else this.indexEvent(e.obj);
     // A kubelet Started event turns NewStarting into Migrating: the pod's SidecarSets must be recomputed.
     const ns = e.obj.involvedObject?.namespace;
     const name = e.obj.involvedObject?.name;
@@ -175,7 +159,7 @@ export class LiveViews {
         if (p) pods.push(p);
       }
       const view = sidecarSetView(ss, pods, this.nsIndex, {
-        eventsForPod: (pod) => [...(this.eventsByPod.get(pod.metadata?.uid ?? '')?.values() ?? [])],
+        eventsForPod: (pod) => this.events.forPod(pod.metadata?.uid),
       });
       const prev = this.views.get(name);
       const summaryJson = JSON.stringify(view.summary);

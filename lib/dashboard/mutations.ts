@@ -69,6 +69,7 @@ export async function upgradeSidecarSet(d: Dashboard, name: string, body: unknow
     }
     throw clusterRefusal(e);
   }
+  d.probe?.begin(name);
   return { name, container: req.container, from: built.from, to: req.image };
 }
 

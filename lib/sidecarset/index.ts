@@ -25,5 +25,6 @@ export * from './summary';
 export * from './image-ref';
 export * from './upgrade-request';
 export * from './timeline';
+export * from './timeline-backfill';
 export * from './verdict';
 export * from './time';

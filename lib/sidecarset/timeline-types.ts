@@ -52,6 +52,11 @@ export type TimelineEntry = TimelineBase &
     | { kind: 'assigned'; from?: string; to?: string; controllerRevision?: string }
     | { kind: 'specImage'; from?: string; to?: string; toEmptyImage: boolean }
     | { kind: 'workingSlot'; sidecar: string; from?: string; to?: string }
+    /**
+     * The slot that actually serves changed: Kruise's working slot once it runs its image and is ready (the
+     * annotation flips earlier, before the new container even starts). This is the hot upgrade's real flip.
+     */
+    | { kind: 'servingSlot'; sidecar: string; from?: string; to?: string }
     | { kind: 'restart'; from: number; to: number; lastExitCode?: number; lastReason?: string }
     | { kind: 'state'; from?: ContainerStateSummary; to: ContainerStateSummary }
     | { kind: 'statusImage'; from?: string; to?: string }

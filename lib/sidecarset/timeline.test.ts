@@ -58,12 +58,15 @@ describe('diffPodSnapshots over T0..T5', () => {
       'statusImage:sidecar-2',
       'imageID:sidecar-2',
       'ready:sidecar-2',
+      'servingSlot:sidecar',
       'phase:sidecar',
     ]);
     expect(t3?.[0]).toMatchObject({ from: 0, to: 1, lastExitCode: 143 });
     expect(t3?.[1]).toMatchObject({ to: { state: 'running', startedAtMs: stepMs('T3') } });
     expect(t3?.[4]).toMatchObject({ to: true, newInstance: true, text: 'sidecar-2 ready (new container)' });
-    expect(t3?.[5]).toMatchObject({ from: 'NewStarting', to: 'ReadyToReset' });
+    // The annotation flipped at T1; the new slot only serves once it runs its image and is ready.
+    expect(t3?.[5]).toMatchObject({ kind: 'servingSlot', from: 'sidecar-1', to: 'sidecar-2' });
+    expect(t3?.[6]).toMatchObject({ from: 'NewStarting', to: 'ReadyToReset' });
   });
 
   it('T4 (controller reset): the old slot goes to the empty image; T5: Done', () => {
@@ -86,6 +89,9 @@ describe('diffPodSnapshots over T0..T5', () => {
     const reset = idx((e) => e.kind === 'specImage' && e.container === 'sidecar-1' && e.toEmptyImage);
     expect([specNew, flip, restart, ready, reset].every((i) => i >= 0)).toBe(true);
     expect(specNew < flip && flip < restart && restart < ready && ready < reset).toBe(true);
+    // What a user watches for: new image, restart, running and ready, the serving flip, old slot emptied.
+    const serving = idx((e) => e.kind === 'servingSlot' && e.to === 'sidecar-2');
+    expect(restart < ready && ready < serving && serving < reset).toBe(true);
     expect(flat.filter((e) => e.kind === 'phase').map((e) => (e.kind === 'phase' ? e.to : ''))).toEqual([
       'NewStarting', 'ReadyToReset', 'ResettingOld', 'Done',
     ]);

@@ -9,7 +9,7 @@ import { isInjected, layoutProblems } from './membership';
 import { sidecarPhases } from './phase';
 import type { PhaseHints } from './phase';
 import { podUpgradeSpec } from './pod-annotations';
-import { containerStatusOf, hotSlots, isPodReady } from './pod-state';
+import { containerStatusOf, hotSlots, isPodReady, isPodStateConsistent } from './pod-state';
 import { emptyImageOf, hotSlotNames, isHotUpgrade, sidecarContainersOf, sidecarSetName } from './sidecarset';
 import { containerStatusDrafts } from './timeline-status';
 import type { TimelineDraft } from './timeline-status';
@@ -90,6 +90,48 @@ function workingSlotDrafts(ss: SidecarSet, prev: Pod | undefined, next: Pod): Ti
   return out;
 }
 
+/**
+ * Which slot serves: the working slot once its status shows the spec image (consistent) and ready; until then
+ * the other slot, if it runs a real image. Undefined when neither serves.
+ */
+export function servingSlot(ss: SidecarSet, pod: Pod, sidecar: string): string | undefined {
+  const c = sidecarContainersOf(ss).find((x) => x.name === sidecar);
+  if (!c) return undefined;
+  const empty = emptyImageOf(c);
+  const { working, standby } = hotSlots(pod, sidecar);
+  const serves = (slot: string): boolean => {
+    const spec = pod.spec?.containers.find((x) => x.name === slot)?.image;
+    const st = containerStatusOf(pod, slot);
+    return !!spec && spec !== empty && !!st?.ready && !!st.state?.running && isPodStateConsistent(ss, pod, [slot]);
+  };
+  if (serves(working)) return working;
+  const standbyStatus = containerStatusOf(pod, standby);
+  const standbyImage = pod.spec?.containers.find((x) => x.name === standby)?.image;
+  if (standbyImage !== empty && standbyStatus?.state?.running) return standby;
+  return undefined;
+}
+
+function servingSlotDrafts(ss: SidecarSet, prev: Pod | undefined, next: Pod): TimelineDraft[] {
+  if (!prev) return [];
+  const out: TimelineDraft[] = [];
+  for (const c of sidecarContainersOf(ss)) {
+    if (!isHotUpgrade(c)) continue;
+    const before = servingSlot(ss, prev, c.name);
+    const after = servingSlot(ss, next, c.name);
+    if (!after || before === after) continue;
+    out.push({
+      kind: 'servingSlot',
+      sidecar: c.name,
+      container: after,
+      from: before,
+      to: after,
+      severity: 'ok',
+      text: before ? `${c.name}: working slot flipped, ${after} now serves (was ${before})` : `${c.name}: ${after} serves`,
+    });
+  }
+  return out;
+}
+
 function podReadyDrafts(prev: Pod | undefined, next: Pod): TimelineDraft[] {
   const before = prev ? isPodReady(prev) : undefined;
   const after = isPodReady(next);
@@ -151,6 +193,7 @@ export function diffPodSnapshots(
     ...(next.status?.containerStatuses ?? []).flatMap((st) =>
       containerStatusDrafts(prev ? containerStatusOf(prev, st.name) : undefined, st),
     ),
+    ...servingSlotDrafts(ss, prev, next),
     ...podReadyDrafts(prev, next),
     ...phaseDrafts(ss, prev, next, opts),
   ];

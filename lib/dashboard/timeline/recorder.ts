@@ -1,0 +1,195 @@
+import type { Event, Pod } from 'kubernetes-types/core/v1';
+import {
+  backfillPod, diffPodSnapshots, eventToTimelineEntry, failureEventPredicate, injectedSidecarSets, startedEventPredicate,
+  type SidecarPhase, type SidecarSet, type TimelineEntry,
+} from '@/lib/sidecarset';
+import type { ClusterSession } from '@/lib/cluster/session';
+import type { CacheEvent } from '@/lib/cluster/watch-cache';
+import type { Bus } from '../bus';
+import type { EventIndex } from '../event-index';
+import { PodTimeline, type Gap } from './pod-timeline';
+
+export interface RecorderOptions {
+  /** Entries kept per pod (oldest dropped first). */
+  perPodCap?: number;
+  /** Entries kept in all (timelines of deleted pods go first, then the oldest entries of the biggest). */
+  totalCap?: number;
+  /** How long a deleted pod's timeline is kept. */
+  deletedRetentionMs?: number;
+}
+
+export interface TimelineSnapshot {
+  namespace: string;
+  name: string;
+  uid: string;
+  sidecarSets: string[];
+  deleted: boolean;
+  truncated: number;
+  entries: TimelineEntry[];
+}
+
+/**
+ * Turns every pod watch event into timeline entries (a diff of the previous and new snapshot) and merges the
+ * pods' Events in. It starts from what the cluster still holds (container start times, last terminations,
+ * Events) and marks everything else — before it started, and whenever a watch dropped — as a gap.
+ */
+export class TimelineRecorder {
+  private readonly pods = new Map<string, PodTimeline>();
+  private readonly gaps: Gap[] = [];
+  private openGap: Gap | undefined;
+  private total = 0;
+  private readonly unsubscribe: Array<() => void> = [];
+  private readonly opts: Required<RecorderOptions>;
+
+  constructor(
+    private readonly session: ClusterSession,
+    private readonly bus: Bus,
+    private readonly sidecarSet: (name: string) => SidecarSet | undefined,
+    private readonly events: EventIndex,
+    opts: RecorderOptions = {},
+  ) {
+    this.opts = { perPodCap: 2000, totalCap: 300_000, deletedRetentionMs: 30 * 60_000, ...opts };
+    const startedAt = Date.now();
+    this.gaps.push({ id: `gap/start/${startedAt}`, startMs: 0, endMs: startedAt, reason: 'before the dashboard started: only container start times and surviving Events are known', relist: false });
+    for (const pod of session.pods.values()) this.observe(undefined, pod, startedAt, true);
+    for (const ev of session.events.values()) this.recordEvent(ev, false);
+    for (const cache of [session.pods, session.events]) {
+      this.unsubscribe.push(cache.subscribe((e: CacheEvent<Pod> | CacheEvent<Event>) => this.onCacheLifecycle(e, cache.kind)));
+    }
+    this.unsubscribe.push(
+      session.pods.subscribe((e) => {
+        if (e.type === 'ADDED' || e.type === 'MODIFIED') this.observe(e.old, e.obj, Date.now(), false);
+        else if (e.type === 'DELETED') this.observeDeleted(e.obj);
+      }),
+      session.events.subscribe((e) => { if (e.type === 'ADDED' || e.type === 'MODIFIED') this.recordEvent(e.obj, true); }),
+    );
+  }
+
+  stop(): void {
+    for (const u of this.unsubscribe) u();
+  }
+
+  gapsSnapshot(): Gap[] {
+    return this.gaps.map((g) => ({ ...g }));
+  }
+
+  timeline(namespace: string, name: string): TimelineSnapshot | undefined {
+    let best: PodTimeline | undefined;
+    for (const t of this.pods.values()) {
+      if (t.namespace === namespace && t.name === name && (!best || (best.deleted && !t.deleted))) best = t;
+    }
+    return best?.snapshot();
+  }
+
+  timelinesFor(sidecarSet: string): TimelineSnapshot[] {
+    return [...this.pods.values()].filter((t) => t.sidecarSets.includes(sidecarSet)).map((t) => t.snapshot());
+  }
+
+  entryCount(): number {
+    return this.total;
+  }
+
+  private onCacheLifecycle(e: CacheEvent<Pod> | CacheEvent<Event>, kind: string): void {
+    if (e.type === 'GAP' && !this.openGap) {
+      this.openGap = { id: `gap/${kind}/${e.at}`, startMs: e.at, reason: e.reason, relist: e.relist };
+      this.gaps.push(this.openGap);
+      if (this.gaps.length > 200) this.gaps.splice(1, 1);
+      this.bus.publish('status', 'gap', this.openGap);
+    } else if (e.type === 'SYNCED' && this.openGap) {
+      this.openGap.endMs = e.at;
+      this.bus.publish('status', 'gap', this.openGap);
+      this.openGap = undefined;
+    }
+  }
+
+  private observe(prev: Pod | undefined, pod: Pod, atMs: number, backfill: boolean): void {
+    const uid = pod.metadata?.uid ?? '';
+    const names = injectedSidecarSets(pod);
+    let t = this.pods.get(uid);
+    if (!t) {
+      if (names.length === 0) return;
+      t = new PodTimeline(pod, this.opts.perPodCap);
+      this.pods.set(uid, t);
+    }
+    t.sidecarSets = names;
+    const fresh: TimelineEntry[] = [];
+    if (backfill) fresh.push(...backfillPod(pod));
+    // A relist after a gap may hand us a pod whose previous snapshot we never saw: diff against our last one.
+    const before = t.lastPod ?? prev;
+    const podEvents = this.events.forPod(uid);
+    for (const name of names) {
+      const ss = this.sidecarSet(name);
+      if (!ss) continue;
+      const entries = diffPodSnapshots(before, pod, ss, atMs, {
+        previousPhases: t.phases.get(name),
+        hasStartedEventSince: startedEventPredicate(podEvents, pod),
+        hasFailureEventSince: failureEventPredicate(podEvents, pod),
+      });
+      const phases: Record<string, SidecarPhase> = { ...(t.phases.get(name) ?? {}) };
+      for (const e of entries) if (e.kind === 'phase') phases[e.sidecar] = e.to;
+      t.phases.set(name, phases);
+      // The first sight of a pod is a baseline, not a change: keep its phase, skip its "from nothing" diffs.
+      fresh.push(...(before ? entries : entries.filter((e) => e.kind === 'phase')));
+    }
+    t.lastPod = pod;
+    this.append(t, fresh);
+  }
+
+  private observeDeleted(pod: Pod): void {
+    const t = this.pods.get(pod.metadata?.uid ?? '');
+    if (!t) return;
+    t.deleted = true;
+    t.deletedAt = Date.now();
+    setTimeout(() => {
+      if (this.pods.get(t.uid) === t) {
+        this.total -= t.size;
+        this.pods.delete(t.uid);
+      }
+    }, this.opts.deletedRetentionMs).unref();
+    this.append(t, [{
+      id: `${pod.metadata?.uid ?? ''}/deleted`, atMs: t.deletedAt, kind: 'podReady', from: undefined, to: false,
+      subject: { kind: 'Pod', namespace: t.namespace, name: t.name, uid: t.uid }, severity: 'muted', text: 'pod deleted',
+    }]);
+  }
+
+  /**
+   * core/v1 Events carry second-precision timestamps; an Event seen live is placed at the moment it arrived,
+   * which orders it correctly against the pod diffs around it. Older ones keep their own time.
+   */
+  private recordEvent(ev: Event, live: boolean): void {
+    const uid = ev.involvedObject?.uid;
+    if (!uid || ev.involvedObject?.kind !== 'Pod') return;
+    const t = this.pods.get(uid);
+    const entry = eventToTimelineEntry(ev);
+    if (!t || !entry) return;
+    const now = Date.now();
+    this.append(t, [live && Math.abs(now - entry.atMs) < 2000 ? { ...entry, atMs: now } : entry]);
+  }
+
+  private append(t: PodTimeline, entries: TimelineEntry[]): void {
+    const added = t.add(entries);
+    this.total += added.length - t.takeDropped();
+    if (added.length === 0) return;
+    const payload = { namespace: t.namespace, name: t.name, uid: t.uid, entries: added };
+    this.bus.publish(`pod/${t.namespace}/${t.name}`, 'timeline', payload);
+    for (const ss of t.sidecarSets) this.bus.publish(`timeline/${ss}`, 'timeline', payload);
+    if (this.total > this.opts.totalCap) this.evict();
+  }
+
+  private evict(): void {
+    const now = Date.now();
+    const byAge = [...this.pods.values()].sort((a, b) => Number(b.deleted) - Number(a.deleted) || (a.deletedAt ?? now) - (b.deletedAt ?? now));
+    for (const t of byAge) {
+      if (this.total <= this.opts.totalCap * 0.9) return;
+      if (t.deleted) {
+        this.total -= t.size;
+        this.pods.delete(t.uid);
+      }
+    }
+    const biggest = [...this.pods.values()].sort((a, b) => b.size - a.size);
+    for (const t of biggest) {
+      if (this.total <= this.opts.totalCap * 0.9) return;
+      this.total -= t.trimOldest(Math.ceil(t.size / 2));
+    }
+  }
+}
