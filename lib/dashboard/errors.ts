@@ -34,5 +34,8 @@ export function errorBody(e: unknown): ErrorBody {
 
 export function errorResponse(e: unknown): Response {
   const body = errorBody(e);
-  return Response.json(body, { status: body.error.status, headers: { 'Cache-Control': 'no-store' } });
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+  const retry = (body.error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+  if (body.error.status === 429 && retry) headers['Retry-After'] = String(retry);
+  return Response.json(body, { status: body.error.status, headers });
 }

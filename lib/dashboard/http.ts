@@ -1,6 +1,8 @@
 import { cookies } from 'next/headers';
 import { z } from 'zod';
+import { accessConfig, assertMayMutate, assertMayRead, callerOf, type Caller } from './access';
 import { DashboardError, errorResponse } from './errors';
+import { mutationLimiter } from './rate-limit';
 
 export const CONTEXT_COOKIE = 'dashboard-context';
 /** Mutation bodies are tiny; anything bigger is refused before parsing. */
@@ -28,6 +30,25 @@ export function route<A extends unknown[]>(fn: (...args: A) => Promise<Response>
   };
 }
 
+/**
+ * Everything a mutating route checks before its own logic, cheapest first: same-origin, the access mode
+ * (read-only 403, missing credentials 401), the rate limit (429), then the body (415/413/400).
+ */
+export async function mutationRequest(req: Request): Promise<{ caller: Caller; body: unknown }> {
+  assertSameOrigin(req);
+  const caller = await callerOf(req);
+  assertMayMutate(caller);
+  mutationLimiter().take(caller.key);
+  return { caller, body: await readMutation(req) };
+}
+
+/** Reads need a signed-in person in token pass-through mode. */
+export async function readRequest(req: Request): Promise<Caller> {
+  const caller = await callerOf(req);
+  assertMayRead(caller, accessConfig());
+  return caller;
+}
+
 export function json(data: unknown, status = 200): Response {
   return Response.json(data, { status, headers: { 'Cache-Control': 'no-store' } });
 }
@@ -36,16 +57,28 @@ export function json(data: unknown, status = 200): Response {
  * Mutations come only from this dashboard's own pages: same-origin by Fetch Metadata, or by Origin when an
  * older browser omits it; JSON only; small bodies. Anything else is refused before it reaches the cluster.
  */
-export async function readMutation(req: Request): Promise<unknown> {
+function originHost(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}
+
+function assertSameOrigin(req: Request): void {
   const site = req.headers.get('sec-fetch-site');
   const origin = req.headers.get('origin');
   const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
   if (site && site !== 'same-origin' && site !== 'none') {
     throw new DashboardError(403, 'CrossOrigin', `cross-site request refused (Sec-Fetch-Site: ${site})`);
   }
-  if (origin && host && new URL(origin).host !== host) {
-    throw new DashboardError(403, 'CrossOrigin', `cross-origin request refused (Origin ${origin} is not ${host})`);
+  if (origin && host && originHost(origin) !== host) {
+    throw new DashboardError(403, 'CrossOrigin', `cross-origin request refused (Origin ${origin.slice(0, 200)} is not ${host})`);
   }
+}
+
+export async function readMutation(req: Request): Promise<unknown> {
+  assertSameOrigin(req);
   const type = (req.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') throw new DashboardError(415, 'UnsupportedMediaType', 'send the body as application/json');
   const declared = Number(req.headers.get('content-length') ?? '0');

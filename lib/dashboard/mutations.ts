@@ -4,7 +4,10 @@ import { buildUpgradePatch, pausePatch, upgradeRequestSchema, type SidecarSet } 
 import { toClusterError } from '@/lib/cluster/errors';
 import { getJson } from '@/lib/cluster/raw';
 import { KRUISE_GROUP } from '@/lib/cluster/session';
+import type { Caller } from './access';
+import { recordAudit } from './audit';
 import type { Dashboard } from './context';
+import { actingAs, whoAmI, type Acting } from './identity';
 import { DashboardError } from './errors';
 
 export const upgradeBodySchema = upgradeRequestSchema.extend({
@@ -47,7 +50,7 @@ function clusterRefusal(e: unknown): DashboardError {
  * Change one sidecar's image with a JSON patch that first tests the image the user saw: if someone else changed
  * it meanwhile the cluster refuses the patch, and we answer 409 with what it is now. Nothing is overwritten.
  */
-export async function upgradeSidecarSet(d: Dashboard, name: string, body: unknown): Promise<UpgradeResult> {
+export async function upgradeSidecarSet(d: Dashboard, name: string, body: unknown, caller?: Caller): Promise<UpgradeResult> {
   const req = upgradeBodySchema.parse(body);
   const ss = requireSidecarSet(d, name);
   const built = buildUpgradePatch(ss, req.container, req.image);
@@ -57,8 +60,9 @@ export async function upgradeSidecarSet(d: Dashboard, name: string, body: unknow
     throw new DashboardError(409, 'Conflict', `container "${req.container}" of SidecarSet "${name}" is now ${built.from ?? '<none>'}, not ${req.fromImage}: someone else changed it. Nothing was changed; review and try again.`);
   }
   if (!built.ok) throw new DashboardError(422, 'ImageUnchanged', built.message);
+  const acting = actingAs(d.session, caller?.userToken);
   try {
-    await d.session.custom.patchClusterCustomObject({ ...target(d, name), body: built.patch }, setHeaderOptions('Content-Type', PatchStrategy.JsonPatch));
+    await acting.custom.patchClusterCustomObject({ ...target(d, name), body: built.patch }, setHeaderOptions('Content-Type', PatchStrategy.JsonPatch));
   } catch (e) {
     const err = toClusterError(e);
     if (err.status === 422 || err.status === 409) {
@@ -70,6 +74,11 @@ export async function upgradeSidecarSet(d: Dashboard, name: string, body: unknow
     throw clusterRefusal(e);
   }
   d.probe?.begin(name);
+  const user = await actor(acting, caller);
+  await recordAudit(d, {
+    user, reason: 'DashboardImageChange', sidecarSet: name,
+    message: `${user} changed the image of container ${req.container} from ${built.from ?? '<none>'} to ${req.image} (SidecarSet Dashboard, context ${d.session.context})`,
+  });
   return { name, container: req.container, from: built.from, to: req.image };
 }
 
@@ -79,12 +88,24 @@ async function currentImage(d: Dashboard, name: string, index: number): Promise<
   return obj.spec?.containers?.[index]?.image;
 }
 
-export async function setPaused(d: Dashboard, name: string, paused: boolean): Promise<{ name: string; paused: boolean }> {
+export async function setPaused(d: Dashboard, name: string, paused: boolean, caller?: Caller): Promise<{ name: string; paused: boolean }> {
   requireSidecarSet(d, name);
+  const acting = actingAs(d.session, caller?.userToken);
   try {
-    await d.session.custom.patchClusterCustomObject({ ...target(d, name), body: pausePatch(paused) }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
+    await acting.custom.patchClusterCustomObject({ ...target(d, name), body: pausePatch(paused) }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
   } catch (e) {
     throw clusterRefusal(e);
   }
+  const user = await actor(acting, caller);
+  await recordAudit(d, {
+    user, reason: paused ? 'DashboardPause' : 'DashboardResume', sidecarSet: name,
+    message: `${user} ${paused ? 'paused' : 'resumed'} the rollout (SidecarSet Dashboard, context ${d.session.context})`,
+  });
   return { name, paused };
+}
+
+/** The name the audit records: the authenticating proxy's user when trusted, else who the cluster says we are. */
+async function actor(acting: Acting, caller: Caller | undefined): Promise<string> {
+  if (caller?.proxyUser) return caller.proxyUser;
+  return whoAmI(acting).catch(() => 'unknown');
 }

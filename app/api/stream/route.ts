@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getDashboard } from '@/lib/dashboard/context';
-import { route, selectedContext } from '@/lib/dashboard/http';
+import { readRequest, route, selectedContext } from '@/lib/dashboard/http';
+import { assertMayList } from '@/lib/dashboard/permissions';
 import { sseResponse } from '@/lib/dashboard/sse';
 
 export const dynamic = 'force-dynamic';
@@ -17,6 +18,8 @@ export const GET = route(async (req: Request) => {
   const topics = z.array(topic).max(20).parse((url.searchParams.get('topics') ?? 'sidecarsets').split(',').filter(Boolean));
   const header = req.headers.get('last-event-id') ?? url.searchParams.get('lastEventId');
   const lastEventId = header && /^\d+$/.test(header) ? Number(header) : undefined;
+  const caller = await readRequest(req);
   const d = await getDashboard(await selectedContext());
+  await assertMayList(d, caller);
   return sseResponse(d.bus, topics, lastEventId, req.signal, () => d.status());
 });

@@ -1,12 +1,12 @@
 import { getDashboard } from '@/lib/dashboard/context';
-import { json, parseName, readMutation, route, selectedContext } from '@/lib/dashboard/http';
+import { json, parseName, mutationRequest, route, selectedContext } from '@/lib/dashboard/http';
 import { setPaused } from '@/lib/dashboard/mutations';
 
 export const dynamic = 'force-dynamic';
 
 export const POST = route(async (req: Request, ctx: { params: Promise<{ name: string }> }) => {
   const name = parseName((await ctx.params).name);
-  await readMutation(req);
+  const { caller } = await mutationRequest(req);
   const d = await getDashboard(await selectedContext());
-  return json(await setPaused(d, name, true));
+  return json(await setPaused(d, name, true, caller));
 });

@@ -1,5 +1,5 @@
 import { getDashboard } from '@/lib/dashboard/context';
-import { json, parseName, readMutation, route, selectedContext } from '@/lib/dashboard/http';
+import { json, parseName, mutationRequest, route, selectedContext } from '@/lib/dashboard/http';
 import { upgradeSidecarSet } from '@/lib/dashboard/mutations';
 
 export const dynamic = 'force-dynamic';
@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 /** Body `{"container": "mosn", "image": "…", "fromImage"?: "…"}`: change one sidecar image, never blindly. */
 export const POST = route(async (req: Request, ctx: { params: Promise<{ name: string }> }) => {
   const name = parseName((await ctx.params).name);
-  const body = await readMutation(req);
+  const { caller, body } = await mutationRequest(req);
   const d = await getDashboard(await selectedContext());
-  return json(await upgradeSidecarSet(d, name, body));
+  return json(await upgradeSidecarSet(d, name, body, caller));
 });

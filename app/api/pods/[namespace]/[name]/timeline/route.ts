@@ -1,12 +1,16 @@
 import { getDashboard } from '@/lib/dashboard/context';
-import { json, parsePodRef, route, selectedContext } from '@/lib/dashboard/http';
+import { json, parsePodRef, readRequest, route, selectedContext } from '@/lib/dashboard/http';
+import { assertMayList } from '@/lib/dashboard/permissions';
 import { podTimeline } from '@/lib/dashboard/timeline/api';
 
 export const dynamic = 'force-dynamic';
 
 /** One pod's container timeline (app, X-1, X-2), gaps and its probe samples. */
-export const GET = route(async (_req: Request, ctx: { params: Promise<{ namespace: string; name: string }> }) => {
+export const GET = route(async (req: Request, ctx: { params: Promise<{ namespace: string; name: string }> }) => {
   const p = await ctx.params;
   const { namespace, name } = parsePodRef(p.namespace, p.name);
-  return json(podTimeline(await getDashboard(await selectedContext()), namespace, name));
+  const caller = await readRequest(req);
+  const d = await getDashboard(await selectedContext());
+  await assertMayList(d, caller);
+  return json(podTimeline(d, namespace, name));
 });
