@@ -2,7 +2,6 @@ import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { accessConfig, assertMayMutate, assertMayRead, callerOf, type Caller } from './access';
 import { DashboardError, errorResponse } from './errors';
-import { mutationLimiter } from './rate-limit';
 
 export const CONTEXT_COOKIE = 'dashboard-context';
 /** Mutation bodies are tiny; anything bigger is refused before parsing. */
@@ -32,13 +31,13 @@ export function route<A extends unknown[]>(fn: (...args: A) => Promise<Response>
 
 /**
  * Everything a mutating route checks before its own logic, cheapest first: same-origin, the access mode
- * (read-only 403, missing credentials 401), the rate limit (429), then the body (415/413/400).
+ * (read-only 403, missing credentials 401), then the body (415/413/400). The rate limit (429) applies just
+ * before a change is sent to the cluster, so refused requests never use up a person's budget.
  */
 export async function mutationRequest(req: Request): Promise<{ caller: Caller; body: unknown }> {
   assertSameOrigin(req);
   const caller = await callerOf(req);
   assertMayMutate(caller);
-  mutationLimiter().take(caller.key);
   return { caller, body: await readMutation(req) };
 }
 

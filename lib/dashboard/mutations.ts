@@ -8,6 +8,7 @@ import type { Caller } from './access';
 import { recordAudit } from './audit';
 import type { Dashboard } from './context';
 import { actingAs, whoAmI, type Acting } from './identity';
+import { mutationLimiter } from './rate-limit';
 import { DashboardError } from './errors';
 
 export const upgradeBodySchema = upgradeRequestSchema.extend({
@@ -61,6 +62,7 @@ export async function upgradeSidecarSet(d: Dashboard, name: string, body: unknow
   }
   if (!built.ok) throw new DashboardError(422, 'ImageUnchanged', built.message);
   const acting = actingAs(d.session, caller?.userToken);
+  mutationLimiter().take(caller?.key ?? 'internal');
   try {
     await acting.custom.patchClusterCustomObject({ ...target(d, name), body: built.patch }, setHeaderOptions('Content-Type', PatchStrategy.JsonPatch));
   } catch (e) {
@@ -88,9 +90,14 @@ async function currentImage(d: Dashboard, name: string, index: number): Promise<
   return obj.spec?.containers?.[index]?.image;
 }
 
-export async function setPaused(d: Dashboard, name: string, paused: boolean, caller?: Caller): Promise<{ name: string; paused: boolean }> {
+/** Pause and resume take no options: the body must be `{}` (anything else is a client bug, refused with 400). */
+export const emptyBodySchema = z.strictObject({});
+
+export async function setPaused(d: Dashboard, name: string, paused: boolean, body: unknown, caller?: Caller): Promise<{ name: string; paused: boolean }> {
+  emptyBodySchema.parse(body);
   requireSidecarSet(d, name);
   const acting = actingAs(d.session, caller?.userToken);
+  mutationLimiter().take(caller?.key ?? 'internal');
   try {
     await acting.custom.patchClusterCustomObject({ ...target(d, name), body: pausePatch(paused) }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
   } catch (e) {

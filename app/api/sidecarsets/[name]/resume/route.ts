@@ -6,7 +6,7 @@ export const dynamic = 'force-dynamic';
 
 export const POST = route(async (req: Request, ctx: { params: Promise<{ name: string }> }) => {
   const name = parseName((await ctx.params).name);
-  const { caller } = await mutationRequest(req);
+  const { caller, body } = await mutationRequest(req);
   const d = await getDashboard(await selectedContext());
-  return json(await setPaused(d, name, false, caller));
+  return json(await setPaused(d, name, false, body, caller));
 });
