@@ -19,6 +19,20 @@ export interface Clock {
   sleep(simulatedMs: number): Promise<void>;
 }
 
+/**
+ * Timestamps are wall-clock (what the API shows) but durations are simulated: at `--speed 20` a 10 s back-off is
+ * 500 ms of wall time. These two convert between the units, so a component never compares a wall-clock difference
+ * with a simulated duration (or schedules a wall-clock deadline as if it were a simulated delay).
+ */
+export function simulatedSince(clock: Pick<Clock, 'now' | 'speed'>, wallMs: number, untilWallMs = clock.now()): number {
+  return (untilWallMs - wallMs) * clock.speed;
+}
+
+/** The wall-clock time `simulatedMs` of simulated time after the wall-clock time `fromWallMs`. */
+export function wallAfter(clock: Pick<Clock, 'speed'>, fromWallMs: number, simulatedMs: number): number {
+  return fromWallMs + simulatedMs / clock.speed;
+}
+
 export function toRfc3339(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }

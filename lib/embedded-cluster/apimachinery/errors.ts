@@ -132,6 +132,11 @@ export function notFound(gr: GroupResourceLike, name: string): ApiError {
   return new ApiError(404, 'NotFound', `${r.text} ${q(name)} not found`, { name, group: r.group, kind: r.resource });
 }
 
+/** kube-apiserver's answer for a path no handler serves (unknown group, version, resource or subresource). */
+export function resourceNotFound(): ApiError {
+  return new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
+}
+
 export function alreadyExists(gr: GroupResourceLike, name: string): ApiError {
   const r = groupResource(gr);
   return new ApiError(409, 'AlreadyExists', `${r.text} ${q(name)} already exists`, { name, group: r.group, kind: r.resource });

@@ -61,7 +61,10 @@ export async function handlePodProxy(rest: Rest, target: PodProxyTarget, r: Reso
   try {
     out = await target.proxy(pod, port, { method: req.method ?? 'GET', path: r.subpath || '/', query: url.search, headers, body });
   } catch (e) {
-    throw serviceUnavailable(`error trying to reach service: dial tcp ${ip}:${port}: ${(e as Error).message}`);
+    // Errors that already carry Go's net.OpError shape ("dial tcp a:p: ...", "read tcp a->b: ...") pass through
+    // as they are; bare causes get the dial prefix kube-apiserver's transport would add.
+    const msg = (e as Error).message;
+    throw serviceUnavailable(`error trying to reach service: ${/^(dial|read|write) tcp /.test(msg) ? msg : `dial tcp ${ip}:${port}: ${msg}`}`);
   }
   const payload = typeof out.body === 'string' ? Buffer.from(out.body) : out.body;
   res.writeHead(out.status, { ...out.headers, 'Content-Length': payload.length });

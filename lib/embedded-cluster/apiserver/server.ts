@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { ApiError, forbidden, notFound, unauthorized } from '../apimachinery/errors';
+import { ApiError, forbidden, resourceNotFound, unauthorized } from '../apimachinery/errors';
 import { findResource } from '../resources/definitions';
 import type { Rest } from '../registry/rest';
 import type { ClusterReader, RequestContext, UserInfo } from '../registry/strategy';
@@ -94,7 +94,7 @@ export class ApiServer {
         return;
       }
       const doc = this.d.documents(path, req.headers.accept);
-      if (!doc) throw notFound('', '');
+      if (!doc) throw resourceNotFound();
       sendJson(res, doc.code, doc.body, doc.contentType ?? 'application/json');
       return;
     }
@@ -114,7 +114,7 @@ export class ApiServer {
     }
 
     const def = findResource(r.group, r.resource);
-    if (!def || !def.versions.includes(r.version)) throw notFound('', '');
+    if (!def || !def.versions.includes(r.version)) throw resourceNotFound();
     this.authorize(user, {
       verb, group: r.group, resource: r.resource, subresource: r.subresource, namespace: r.namespace, name: r.name,
     }, anonymous, r);

@@ -8,7 +8,7 @@ import { toRfc3339 } from '../clock';
 import { inform } from '../client/informer';
 import { resourceDef, type InternalClient } from '../client/internal-client';
 import { WorkQueue } from '../client/workqueue';
-import { fnv32, safeEncodeString } from '../kruise/hash';
+import { safeEncodeString } from '../kruise/hash';
 import { thaw } from '../store/freeze';
 import type { Store } from '../store/store';
 import type { KubeObject } from '../types';
@@ -30,9 +30,21 @@ function isReady(p: Pod): boolean {
   return (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
 }
 
-/** The pod-template-hash label value: a short, stable digest of the pod template. */
+/** hash/fnv New32a (FNV-1a), which controller.ComputeHash uses; kruise/hash.ts has FNV-1 for revisions. */
+function fnv32a(data: string): number {
+  let h = 0x811c9dc5;
+  for (const byte of Buffer.from(data, 'utf8')) h = Math.imul((h ^ byte) >>> 0, 0x01000193) >>> 0;
+  return h >>> 0;
+}
+
+/**
+ * The pod-template-hash label value, shaped like controller.ComputeHash's: FNV-1a of the template (and of
+ * collisionCount when set), printed in decimal and SafeEncoded, so at most 10 characters from {4-9,b,c,d,f},
+ * e.g. `5fd64d788c`. Kubernetes hashes the Go struct dump; JSON of the template is as stable here.
+ */
 export function templateHash(d: Deployment): string {
-  return safeEncodeString(fnv32(JSON.stringify(d.spec?.template ?? {})).toString(16)).slice(0, 10);
+  const probe = d.status?.collisionCount === undefined ? '' : String(d.status.collisionCount);
+  return safeEncodeString(String(fnv32a(JSON.stringify(d.spec?.template ?? {}) + probe)));
 }
 
 /**

@@ -14,7 +14,11 @@ interface Entry {
 export class Backoff {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly initialMs = BACKOFF_INITIAL_MS, private readonly maxMs = BACKOFF_MAX_MS) {}
+  /**
+   * Timestamps passed in are wall-clock; `speed` scales their differences to the simulated time the durations
+   * are given in (1 when both are the same clock, as in unit tests).
+   */
+  constructor(private readonly initialMs = BACKOFF_INITIAL_MS, private readonly maxMs = BACKOFF_MAX_MS, private readonly speed = 1) {}
 
   /** Record a failure at `eventTime`: arm or double the back-off. */
   next(id: string, eventTime: number): void {
@@ -31,14 +35,14 @@ export class Backoff {
   isInBackOffSince(id: string, eventTime: number, now: number): boolean {
     const e = this.entries.get(id);
     if (!e || this.expired(eventTime, e.lastUpdate)) return false;
-    return now - eventTime < e.backoff;
+    return (now - eventTime) * this.speed < e.backoff;
   }
 
   /** Image pulls: is `now` still inside the back-off since the last recorded failure? */
   isInBackOffSinceUpdate(id: string, now: number): boolean {
     const e = this.entries.get(id);
     if (!e || this.expired(now, e.lastUpdate)) return false;
-    return now - e.lastUpdate < e.backoff;
+    return (now - e.lastUpdate) * this.speed < e.backoff;
   }
 
   get(id: string): number {
@@ -54,6 +58,6 @@ export class Backoff {
   }
 
   private expired(eventTime: number, lastUpdate: number): boolean {
-    return eventTime - lastUpdate > 2 * this.maxMs;
+    return (eventTime - lastUpdate) * this.speed > 2 * this.maxMs;
   }
 }

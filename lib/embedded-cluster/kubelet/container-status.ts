@@ -8,7 +8,7 @@ import type { ContainerRuntime } from './runtime/runtime';
  * image/imageID/containerID/restartCount; a pending start failure (reasonCache) turns its state into `waiting`
  * and moves its termination to lastState; otherwise lastState is the previous instance's termination.
  */
-export function buildContainerStatus(spec: Container, rec: ContainerRecord | undefined, runtime: ContainerRuntime, now: number): ContainerStatus {
+export function buildContainerStatus(spec: Container, rec: ContainerRecord | undefined, runtime: ContainerRuntime, now: number, speed = 1): ContainerStatus {
   const inst = rec?.current;
   const rt = inst ? runtime.containerStatus(inst.id) : undefined;
   if (!inst || (!rt && !inst.terminated) || rt?.state === 'created') {
@@ -35,7 +35,7 @@ export function buildContainerStatus(spec: Container, rec: ContainerRecord | und
     const startedAt = rt.startedAt ?? now;
     return {
       ...base,
-      ready: now >= startedAt + inst.readyDelayMs,
+      ready: now >= startedAt + inst.readyDelayMs / speed,
       started: true,
       state: { running: { startedAt: toRfc3339(startedAt) } },
       lastState: previous ? { terminated: previous } : {},

@@ -1,5 +1,5 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
-import type { Clock } from '../clock';
+import { simulatedSince, wallAfter, type Clock } from '../clock';
 import { Backoff } from './backoff';
 import { messages } from './events';
 import { ImagePullError } from './runtime/errors';
@@ -12,7 +12,7 @@ export type EnsureImageResult =
       ok: false;
       reason: 'ErrImagePull' | 'ImagePullBackOff' | 'InvalidImageName' | 'ErrImageNeverPull';
       message: string;
-      /** When a new sync should look again (back-off expiry), if ever. */
+      /** When (wall clock) a new sync should look again (back-off expiry), if ever. */
       retryAt?: number;
     };
 
@@ -29,10 +29,12 @@ export const RESYNC_AFTER_PULL_FAILURE_MS = 1_000;
  * (10 s doubling to 300 s). The back-off is keyed by image, so publishing a different image is tried at once.
  */
 export class ImagePuller {
-  private readonly backoff = new Backoff();
+  private readonly backoff: Backoff;
   private readonly prevError = new Map<string, string>();
 
-  constructor(private readonly runtime: ContainerRuntime, private readonly clock: Clock) {}
+  constructor(private readonly runtime: ContainerRuntime, private readonly clock: Clock) {
+    this.backoff = new Backoff(undefined, undefined, clock.speed);
+  }
 
   async ensure(pod: Pod, c: Container, emit: Emit, signal: AbortSignal): Promise<EnsureImageResult> {
     const image = c.image ?? '';
@@ -58,10 +60,10 @@ export class ImagePuller {
     if (this.backoff.isInBackOffSinceUpdate(key, now)) {
       const failedAt = this.backoff.lastUpdate(key) ?? now;
       const prev = this.prevError.get(key);
-      if (now - failedAt < RESYNC_AFTER_PULL_FAILURE_MS && prev !== undefined) {
+      if (simulatedSince(this.clock, failedAt, now) < RESYNC_AFTER_PULL_FAILURE_MS && prev !== undefined) {
         // A sync right after the failure (e.g. PLEG noticing the killed container) is still within the time the
         // kubelet would not have looked again: the container stays in ErrImagePull.
-        return { ok: false, reason: 'ErrImagePull', message: prev.replace(/^ErrImagePull: /, ''), retryAt: failedAt + RESYNC_AFTER_PULL_FAILURE_MS };
+        return { ok: false, reason: 'ErrImagePull', message: prev.replace(/^ErrImagePull: /, ''), retryAt: wallAfter(this.clock, failedAt, RESYNC_AFTER_PULL_FAILURE_MS) };
       }
       emit('Normal', 'BackOff', messages.backOffPull(image));
       emit('Warning', 'Failed', messages.error('ImagePullBackOff'));
@@ -69,14 +71,16 @@ export class ImagePuller {
         ok: false,
         reason: 'ImagePullBackOff',
         message: prev ? `${messages.backOffPull(image)}: ${prev}` : messages.backOffPull(image),
-        retryAt: failedAt + this.backoff.get(key),
+        retryAt: wallAfter(this.clock, failedAt, this.backoff.get(key)),
       };
     }
     this.prevError.delete(key);
     emit('Normal', 'Pulling', messages.pulling(image));
     try {
       const pulled = await this.runtime.pullImage(image, signal);
-      const total = this.clock.now() - now;
+      // The clock's now() is wall time while pullMs is simulated: scale the elapsed wall time back to simulated
+      // time, and never report less waiting than the pull itself (kubelet's total includes the pull).
+      const total = Math.max(pulled.pullMs, (this.clock.now() - now) * this.clock.speed);
       emit('Normal', 'Pulled', messages.pulled(image, pulled.pullMs, total, pulled.info.sizeBytes));
       return { ok: true, info: pulled.info };
     } catch (e) {
@@ -86,7 +90,7 @@ export class ImagePuller {
       this.backoff.next(key, failedAt);
       this.prevError.set(key, `ErrImagePull: ${e.message}`);
       emit('Warning', 'Failed', messages.error('ErrImagePull'));
-      return { ok: false, reason: 'ErrImagePull', message: e.message, retryAt: failedAt + RESYNC_AFTER_PULL_FAILURE_MS };
+      return { ok: false, reason: 'ErrImagePull', message: e.message, retryAt: wallAfter(this.clock, failedAt, RESYNC_AFTER_PULL_FAILURE_MS) };
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
+import { simulatedSince } from '../clock';
 import { messages } from './events';
 import { runLifecycleHandler } from './hooks';
 import type { ContainerInstance } from './pod-state';
@@ -41,7 +42,7 @@ export async function killContainer(
     } finally {
       timer.cancel();
     }
-    grace -= Math.floor((clock.now() - started) / 1000);
+    grace -= Math.floor(simulatedSince(clock, started) / 1000);
   }
   await runtime.stopContainer(inst.id, Math.max(grace, MINIMUM_GRACE_PERIOD_S) * 1000);
 }

@@ -29,7 +29,7 @@ export class Kubelet {
       sink: opts.sink,
       runtime: opts.runtime,
       puller: new ImagePuller(opts.runtime, opts.clock),
-      crashBackoff: new Backoff(),
+      crashBackoff: new Backoff(undefined, undefined, opts.clock.speed),
     };
     this.unsubscribe = opts.runtime.onContainerExit((e) => this.workers.get(e.podUid)?.containerExited());
   }

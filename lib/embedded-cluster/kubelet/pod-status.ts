@@ -10,6 +10,8 @@ export interface PodStatusInput {
   runtime: ContainerRuntime;
   nodeIP: string;
   now: number;
+  /** The clock's speed: readiness delays are simulated time, `now` and start times are wall-clock. */
+  speed?: number;
   /** Every container has stopped for good (the pod is being deleted). */
   terminal: boolean;
 }
@@ -19,7 +21,7 @@ export function buildPodStatus(input: PodStatusInput): PodStatus {
   const { pod, state, runtime, now, terminal } = input;
   const specs = pod.spec?.containers ?? [];
   const statuses = specs
-    .map((c) => buildContainerStatus(c, state.containers.get(c.name), runtime, now))
+    .map((c) => buildContainerStatus(c, state.containers.get(c.name), runtime, now, input.speed))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const phase = terminal ? terminalPhase(statuses) : podPhase(statuses);
   const unready = statuses.filter((s) => !s.ready).map((s) => s.name);

@@ -1,5 +1,5 @@
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { Timer } from '../clock';
+import { simulatedSince, wallAfter, type Timer } from '../clock';
 import { containerFieldPath } from './events';
 import type { IpAllocator } from './ip-allocator';
 import { killContainer } from './kill-container';
@@ -46,7 +46,7 @@ export class PodWorker implements PodSyncApi {
 
   /** PLEG: a container of this pod exited; the relist notices it up to a second later. */
   containerExited(): void {
-    this.requestWake(this.k.clock.now() + PLEG_RELIST_MS);
+    this.requestWake(wallAfter(this.k.clock, this.k.clock.now(), PLEG_RELIST_MS));
   }
 
   kick(): void {
@@ -63,10 +63,11 @@ export class PodWorker implements PodSyncApi {
     this.k.sink.event(pod, { type, reason, message, ...(containerName !== undefined ? { fieldPath: containerFieldPath(containerName) } : {}) });
   }
 
+  /** Sync again at the wall-clock time `at` (the clock's timers take simulated delays, hence the conversion). */
   requestWake(at: number): void {
     if (this.stopped || (this.wake && this.wake.at <= at)) return;
     this.wake?.timer.cancel();
-    const timer = this.k.clock.after(Math.max(0, at - this.k.clock.now()), () => {
+    const timer = this.k.clock.after(Math.max(0, simulatedSince(this.k.clock, this.k.clock.now(), at)), () => {
       this.wake = undefined;
       this.kick();
     });
@@ -168,7 +169,7 @@ export class PodWorker implements PodSyncApi {
 
   private async writeStatus(pod: Pod, terminal: boolean): Promise<void> {
     if (this.stopped) return;
-    const status = buildPodStatus({ pod, state: this.state, runtime: this.k.runtime, nodeIP: this.k.nodeIP, now: this.k.clock.now(), terminal });
+    const status = buildPodStatus({ pod, state: this.state, runtime: this.k.runtime, nodeIP: this.k.nodeIP, now: this.k.clock.now(), speed: this.k.clock.speed, terminal });
     const json = stableStringify(status);
     if (json === this.lastWritten) return;
     try {

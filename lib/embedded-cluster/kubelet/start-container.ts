@@ -1,4 +1,5 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
+import { wallAfter } from '../clock';
 import { resolveEnv } from './env';
 import { messages } from './events';
 import { runLifecycleHandler } from './hooks';
@@ -32,7 +33,7 @@ export async function startContainer(api: PodSyncApi, pod: Pod, spec: Container,
       const backoff = crashBackoff.get(key);
       emit('Warning', 'BackOff', messages.backOffRestart(spec.name, pod));
       rec.waiting = { reason: 'CrashLoopBackOff', message: messages.crashLoopWaiting(backoff, spec.name, pod) };
-      api.requestWake(finishedAt + backoff);
+      api.requestWake(wallAfter(clock, finishedAt, backoff));
       return;
     }
     crashBackoff.next(key, finishedAt);
@@ -67,7 +68,7 @@ export async function startContainer(api: PodSyncApi, pod: Pod, spec: Container,
   rec.current = inst;
   rec.waiting = undefined;
   emit('Normal', 'Started', messages.started(spec.name));
-  if (inst.readyDelayMs > 0) api.requestWake(clock.now() + inst.readyDelayMs);
+  if (inst.readyDelayMs > 0) api.requestWake(wallAfter(clock, clock.now(), inst.readyDelayMs));
 
   const hook = spec.lifecycle?.postStart;
   if (!hook) return;

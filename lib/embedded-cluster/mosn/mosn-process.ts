@@ -1,3 +1,4 @@
+import { simulatedSince, wallAfter } from '../clock';
 import { STARTUP_FAILURE_MS, SimProcess } from '../kubelet/runtime/process';
 import type { Connection, ListenSocket } from '../kubelet/runtime/netns';
 import type { ProxyRequest, ProxyResponse } from '../kubelet/runtime/types';
@@ -122,9 +123,10 @@ export class MosnProcess extends SimProcess {
   private scheduleMigration(conn: Connection): void {
     const h = this.handover;
     if (h?.role !== 'old') return;
-    const at = h.startedAt + MOSN_GRACEFUL_TIMEOUT_MS + Math.floor(this.ctx.rng.next() * MOSN_GRACEFUL_TIMEOUT_MS);
+    const clock = this.ctx.clock;
+    const at = wallAfter(clock, h.startedAt, MOSN_GRACEFUL_TIMEOUT_MS + Math.floor(this.ctx.rng.next() * MOSN_GRACEFUL_TIMEOUT_MS));
     conn.migrateAt = at;
-    this.after(Math.max(0, at - this.ctx.clock.now()), () => this.migrate(conn, h.peer));
+    this.after(Math.max(0, simulatedSince(clock, clock.now(), at)), () => this.migrate(conn, h.peer));
   }
 
   private migrate(conn: Connection, peer: MosnProcess): void {

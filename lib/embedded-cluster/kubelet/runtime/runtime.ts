@@ -245,7 +245,7 @@ export class ContainerRuntime {
    */
   async proxy(podUid: string, port: number, req: ProxyRequest): Promise<ProxyResponse> {
     const sb = this.sandboxes.get(podUid);
-    if (!sb) throw new ProxyConnectionError('ECONNREFUSED', `dial tcp: pod ${podUid} is not running on this node: connect: connection refused`);
+    if (!sb) throw new ProxyConnectionError('ECONNREFUSED', 'connect: connection refused');
     return this.pool.request(sb, port, req);
   }
 
