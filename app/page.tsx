@@ -1,7 +1,10 @@
-export default function Home() {
-  return (
-    <main className="mx-auto max-w-6xl p-6">
-      <h1 className="text-2xl font-semibold">SidecarSets</h1>
-    </main>
-  );
+import type { Metadata } from 'next';
+import { sidecarSetsSnapshot } from '@/lib/server/snapshots';
+import { SidecarSetList } from '@/components/sidecarset-list/sidecarset-list';
+
+// The layout's title template applies to child segments only, not to the page beside it.
+export const metadata: Metadata = { title: { absolute: 'SidecarSets · SidecarSet Dashboard' } };
+
+export default async function SidecarSetsPage() {
+  return <SidecarSetList initial={await sidecarSetsSnapshot()} />;
 }

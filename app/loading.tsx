@@ -1,0 +1,10 @@
+import { Spinner } from '@/components/ui/spinner';
+
+/** Shown while a page reads its initial data on the server (at most a few seconds; see lib/server/snapshots). */
+export default function Loading() {
+  return (
+    <div className="flex justify-center py-16">
+      <Spinner label="Loading…" />
+    </div>
+  );
+}

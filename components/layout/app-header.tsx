@@ -1,0 +1,29 @@
+'use client';
+
+import Link from 'next/link';
+import type { ClusterResponse } from '@/lib/client/api-types';
+import { useCluster } from '@/lib/client/use-cluster';
+import { cx, focusRing } from '@/components/ui/cx';
+import { ClusterIdentity } from './cluster-identity';
+import { ContextSwitcher } from './context-switcher';
+import { FreshnessIndicator } from './freshness-indicator';
+
+export function AppHeader({ initial }: { initial?: ClusterResponse }) {
+  const { data } = useCluster(initial);
+  return (
+    <header className="border-b border-zinc-200 bg-white/90 dark:border-zinc-800 dark:bg-zinc-950/90">
+      <div className="mx-auto flex max-w-[1440px] flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className={cx('flex items-center gap-2 rounded-md font-semibold tracking-tight', focusRing)}>
+          {/* eslint-disable-next-line @next/next/no-img-element -- a 20px static SVG needs no image optimisation */}
+          <img src="/icon.svg" alt="" width={20} height={20} />
+          SidecarSet Dashboard
+        </Link>
+        {data && <ClusterIdentity cluster={data.cluster} />}
+        <div className="ml-auto flex flex-wrap items-center gap-4">
+          {data && data.contexts.length > 1 && <ContextSwitcher contexts={data.contexts} current={data.cluster.context} />}
+          <FreshnessIndicator />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,52 @@
+'use client';
+
+import { useState } from 'react';
+import { setRolloutPaused } from '@/lib/client/actions';
+import { usePermissions } from '@/lib/client/use-permissions';
+import type { SidecarSetSummary } from '@/lib/sidecarset/views';
+import { Button } from '@/components/ui/button';
+
+/** Upgrade opens the dialog; Pause/Resume act at once (they are reversible). The stream shows the result. */
+export function RolloutActions({ summary, onUpgrade }: { summary: SidecarSetSummary; onUpgrade: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const paused = summary.updateStrategy.paused;
+  const { data: permissions } = usePermissions(summary.name);
+  // Not disabled: the cluster has the last word (and says why); the note warns before anyone tries.
+  const denied = permissions && !permissions.upgrade.allowed ? permissions.upgrade.reason : undefined;
+
+  const toggle = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await setRolloutPaused(summary.name, !paused);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="flex flex-col items-end gap-2">
+      <div className="flex gap-2">
+        <Button busy={busy} onClick={() => void toggle()}>
+          {paused ? 'Resume' : 'Pause'}
+        </Button>
+        <Button variant="primary" onClick={onUpgrade}>
+          Upgrade
+        </Button>
+      </div>
+      {denied && (
+        <p className="max-w-md text-right text-sm text-amber-900 dark:text-amber-200" data-testid="read-only-note">
+          <span aria-hidden="true">! </span>Read-only for you: {denied}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="max-w-md text-right text-sm text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

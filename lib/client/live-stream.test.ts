@@ -1,0 +1,174 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Cache, ScopedMutator, State } from 'swr';
+import type { DashboardStatus, SidecarSetListResponse } from './api-types';
+import { LiveStream } from './live-stream';
+import { sidecarSetsResource } from './resources';
+
+/** The browser's EventSource, reduced to what LiveStream uses, driven by the test. */
+class FakeEventSource {
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  static readonly CLOSED = 2;
+  static all: FakeEventSource[] = [];
+  readyState = FakeEventSource.CONNECTING;
+  onerror: (() => void) | null = null;
+  private readonly listeners = new Map<string, Array<(e: { data: string }) => void>>();
+  constructor(readonly url: string) {
+    FakeEventSource.all.push(this);
+  }
+  addEventListener(name: string, fn: (e: { data: string }) => void) {
+    this.listeners.set(name, [...(this.listeners.get(name) ?? []), fn]);
+  }
+  close() {
+    this.readyState = FakeEventSource.CLOSED;
+  }
+  emit(name: string, topic: string, data: unknown) {
+    this.readyState = FakeEventSource.OPEN;
+    for (const fn of this.listeners.get(name) ?? []) fn({ data: JSON.stringify({ topic, data }) });
+  }
+  fail(closed: boolean) {
+    this.readyState = closed ? FakeEventSource.CLOSED : FakeEventSource.CONNECTING;
+    this.onerror?.();
+  }
+}
+
+const status = (phase: DashboardStatus['phase'] = 'ready'): DashboardStatus => ({ phase, caches: [], at: 0 });
+const summary = (name: string, inFlight = 0) => ({ name, inFlight }) as unknown as SidecarSetListResponse['items'][number];
+const names = (v: unknown) => (v as SidecarSetListResponse).items.map((s) => `${s.name}:${s.inFlight}`);
+
+/** SWR's cache and mutate, with a mounted hook for the list key whose fetcher is the stream's load. */
+function fakeSwr() {
+  const cache = new Map<string, State>();
+  const calls: Array<{ key: string; data?: unknown }> = [];
+  let stream: LiveStream | undefined;
+  const mutate = ((key: string, ...args: unknown[]) => {
+    calls.push(args.length ? { key, data: args[0] } : { key });
+    if (args.length) cache.set(key, { data: args[0] });
+    else if (stream) void stream.load(sidecarSetsResource).then((data) => cache.set(key, { data }), () => undefined);
+    return Promise.resolve(undefined);
+  }) as unknown as ScopedMutator;
+  return { cache, calls, mutate, attach: (s: LiveStream) => (stream = s) };
+}
+
+function respondWith(...bodies: unknown[]) {
+  const pending: Array<() => void> = [];
+  const fetchMock = vi.fn(
+    () =>
+      new Promise<Response>((resolve) => {
+        const body = bodies.shift();
+        pending.push(() => resolve(new Response(JSON.stringify(body), { status: 200 })));
+      }),
+  );
+  vi.stubGlobal('fetch', fetchMock);
+  return { fetchMock, release: () => pending.shift()?.() };
+}
+
+const settle = () => vi.advanceTimersByTimeAsync(150);
+
+describe('LiveStream', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    FakeEventSource.all = [];
+    vi.stubGlobal('EventSource', FakeEventSource);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  function setup() {
+    const swr = fakeSwr();
+    const stream = new LiveStream({ mutate: swr.mutate, cache: swr.cache as unknown as Cache }, status());
+    swr.attach(stream);
+    stream.start();
+    return { swr, stream };
+  }
+
+  it('opens one stream for the tab, reopening only when the set of topics changes', async () => {
+    const { stream } = setup();
+    await settle();
+    expect(FakeEventSource.all.map((e) => e.url)).toEqual(['/api/stream?topics=status']);
+    const release = stream.watch(sidecarSetsResource);
+    const again = stream.watch(sidecarSetsResource);
+    await settle();
+    expect(FakeEventSource.all.map((e) => e.url)).toEqual(['/api/stream?topics=status', '/api/stream?topics=sidecarsets']);
+    release();
+    await settle();
+    expect(FakeEventSource.all).toHaveLength(2);
+    again();
+    await settle();
+    expect(FakeEventSource.all.at(-1)?.url).toBe('/api/stream?topics=status');
+    expect(FakeEventSource.all.filter((e) => e.readyState !== FakeEventSource.CLOSED)).toHaveLength(1);
+  });
+
+  it('refetches on hello, then applies pushed deltas to the cache without refetching', async () => {
+    const { swr, stream } = setup();
+    const { fetchMock, release } = respondWith({ items: [summary('a')], status: status() });
+    stream.watch(sidecarSetsResource);
+    await settle();
+    const es = FakeEventSource.all.at(-1)!;
+    es.emit('hello', 'status', status());
+    expect(swr.calls).toEqual([{ key: '/api/sidecarsets' }]);
+    release();
+    await settle();
+    es.emit('summaries', 'sidecarsets', { upserts: [summary('b', 2)] });
+    es.emit('summaries', 'sidecarsets', { upserts: [summary('a', 1)] });
+    await settle();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(swr.calls.slice(1).map((c) => names(c.data))).toEqual([['a:1', 'b:2']]);
+    expect(stream.getSnapshot().connection).toBe('open');
+  });
+
+  it('replays deltas that arrive during a load on top of its result instead of touching the cache', async () => {
+    const { swr, stream } = setup();
+    swr.cache.set('/api/sidecarsets', { data: { items: [summary('old')], status: status() } });
+    const { release } = respondWith({ items: [summary('a')], status: status() });
+    stream.watch(sidecarSetsResource);
+    await settle();
+    const es = FakeEventSource.all.at(-1)!;
+    es.emit('hello', 'status', status());
+    es.emit('summaries', 'sidecarsets', { upserts: [summary('a', 5)] });
+    await settle();
+    expect(swr.calls.filter((c) => 'data' in c)).toEqual([]);
+    release();
+    await settle();
+    expect(names(swr.cache.get('/api/sidecarsets')?.data)).toEqual(['a:5']);
+  });
+
+  it('refetches on reset and when the cluster becomes ready, not on every status beat', async () => {
+    const { swr, stream } = setup();
+    respondWith({ items: [], status: status() }, { items: [], status: status() }, { items: [], status: status() });
+    stream.watch(sidecarSetsResource);
+    await settle();
+    const es = FakeEventSource.all.at(-1)!;
+    es.emit('hello', 'status', status('connecting'));
+    es.emit('status', 'status', status('connecting'));
+    expect(swr.calls).toEqual([]);
+    es.emit('status', 'status', status('ready'));
+    es.emit('status', 'status', status('ready'));
+    expect(swr.calls).toHaveLength(1);
+    es.emit('reset', 'status', {});
+    expect(swr.calls).toHaveLength(2);
+  });
+
+  it('reopens with back-off after the browser gives up, and refetches on the new hello', async () => {
+    const { swr, stream } = setup();
+    respondWith({ items: [], status: status() }, { items: [], status: status() });
+    stream.watch(sidecarSetsResource);
+    await settle();
+    // CONNECTING: the browser retries by itself (with Last-Event-ID); no second EventSource.
+    FakeEventSource.all.at(-1)!.fail(false);
+    expect(stream.getSnapshot().connection).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(FakeEventSource.all).toHaveLength(1);
+    // CLOSED (an HTTP error): the browser gave up, so the stream reopens after a back-off.
+    FakeEventSource.all.at(-1)!.fail(true);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(FakeEventSource.all).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(FakeEventSource.all).toHaveLength(2);
+    FakeEventSource.all.at(-1)!.emit('hello', 'status', status());
+    expect(stream.getSnapshot().connection).toBe('open');
+    expect(swr.calls).toEqual([{ key: '/api/sidecarsets' }]);
+  });
+});
