@@ -96,6 +96,15 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<EmbeddedC
     proxy,
     now: () => clock.now(),
     tls: certs ? { key: certs.key, cert: certs.cert } : undefined,
+    restart: (downMs, compact) => {
+      void (async () => {
+        await server.close();
+        if (compact) store.compact();
+        await new Promise((r) => setTimeout(r, downMs));
+        server = makeServer();
+        await server.listen(addr.port, host);
+      })().catch((e: unknown) => console.error('[embedded] restart failed:', e));
+    },
     subresourceHandlers: {
       'pods/binding': (r, body, ctx) => bindPod(rest, r.namespace, r.name ?? '', body, ctx),
     },

@@ -30,6 +30,12 @@ export interface ApiServerDeps {
   now(): number;
   /** Serve https with this key pair; plain http without it (client-node works, kubectl will not send tokens). */
   tls?: { key: string; cert: string };
+  /**
+   * Simulator-only fault injection, for tests of clients' watch recovery: `POST /debug/embedded/restart?downMs=N
+   * [&compact=1]` drops every connection, stays down N ms (and forgets the watch history, so resuming watches
+   * get 410), then serves again with the same state. Only cluster-admin may call it (non-resource URL rules).
+   */
+  restart?(downMs: number, compact: boolean): void;
   /** Extra subresources served by code rather than the generic pipeline, e.g. pods/binding. */
   subresourceHandlers?: Record<string, (r: ResourceRequest, body: unknown, ctx: RequestContext) => unknown>;
 }
@@ -91,6 +97,13 @@ export class ApiServer {
       this.authorize(user, { verb: method.toLowerCase() === 'head' ? 'get' : method.toLowerCase(), path }, anonymous && !PUBLIC_PATHS.has(path));
       if (path === '/healthz' || path === '/livez' || path === '/readyz') {
         sendRaw(res, 200, 'ok', 'text/plain; charset=utf-8');
+        return;
+      }
+      if (path === '/debug/embedded/restart' && method === 'POST' && this.d.restart) {
+        const downMs = Math.min(60_000, Math.max(0, Number(url.searchParams.get('downMs') ?? '2000') || 0));
+        const compact = url.searchParams.get('compact') === '1';
+        sendJson(res, 202, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', message: `restarting: down for ${downMs} ms${compact ? ', watch history compacted' : ''}`, code: 202 });
+        res.on('finish', () => this.d.restart?.(downMs, compact));
         return;
       }
       const doc = this.d.documents(path, req.headers.accept);
