@@ -7,6 +7,7 @@ import { cx, focusRing } from '@/components/ui/cx';
 import { ClusterIdentity } from './cluster-identity';
 import { ContextSwitcher } from './context-switcher';
 import { FreshnessIndicator } from './freshness-indicator';
+import { SessionControl } from './session-control';
 
 export function AppHeader({ initial }: { initial?: ClusterResponse }) {
   const { data } = useCluster(initial);
@@ -21,6 +22,7 @@ export function AppHeader({ initial }: { initial?: ClusterResponse }) {
         {data && <ClusterIdentity cluster={data.cluster} />}
         <div className="ml-auto flex flex-wrap items-center gap-4">
           {data && data.contexts.length > 1 && <ContextSwitcher contexts={data.contexts} current={data.cluster.context} />}
+          <SessionControl />
           <FreshnessIndicator />
         </div>
       </div>

@@ -9,6 +9,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Spinner } from '@/components/ui/spinner';
 import { DetailHeader } from './detail-header';
+import { AuditTrail } from './audit-trail';
 import { PodTable } from './pod-table';
 import { RolloutActions } from './rollout-actions';
 import { UpgradeDialog } from './upgrade-dialog';
@@ -45,6 +46,7 @@ export function SidecarSetDetail({ name, initial }: { name: string; initial?: Si
           {requested && `Upgrade requested: ${requested.container} ${requested.from ?? ''} → ${requested.to}. The pods below follow the rollout live.`}
         </p>
         <PodTable summary={data.summary} pods={data.pods} />
+        <AuditTrail name={name} generation={data.summary.generation} />
         <UpgradeDialog open={upgrading} onClose={() => setUpgrading(false)} summary={data.summary} pods={data.pods} onUpgraded={setRequested} />
       </>
     );

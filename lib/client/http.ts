@@ -47,8 +47,12 @@ export function getJson<T>(url: string): Promise<T> {
 
 /** Mutations must be same-origin JSON; fetch from the page sends the Origin/Sec-Fetch-Site the server checks. */
 export function postJson<T>(url: string, body: unknown): Promise<T> {
+  return sendJson<T>('POST', url, body);
+}
+
+export function sendJson<T>(method: 'POST' | 'DELETE', url: string, body: unknown): Promise<T> {
   return send<T>(url, {
-    method: 'POST',
+    method,
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(body),
   });

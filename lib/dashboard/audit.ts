@@ -14,6 +14,9 @@ export interface AuditRecord {
 
 export const AUDIT_COMPONENT = 'sidecarset-dashboard';
 
+/** What this server wrote, until the events watch brings it back: a reload right after a change shows it. */
+const written = new WeakMap<Dashboard, Array<AuditEntry & { sidecarSet: string; name: string }>>();
+
 /**
  * Every change made through the dashboard becomes a Kubernetes Event on the SidecarSet (so `kubectl describe
  * sidecarset` and everyone else see who did what) and a JSON line in the server log. Written with the
@@ -45,7 +48,10 @@ export async function recordAudit(d: Dashboard, r: AuditRecord): Promise<void> {
   };
   try {
     // client-node's typed model wants Dates; the wire shape is what we have, so send it as plain JSON.
-    await d.session.kc.makeApiClient(CoreV1Api).createNamespacedEvent({ namespace: 'default', body: event as never });
+    const created = await d.session.kc.makeApiClient(CoreV1Api).createNamespacedEvent({ namespace: 'default', body: event as never });
+    const list = written.get(d) ?? [];
+    list.push({ sidecarSet: r.sidecarSet, name: created.metadata?.name ?? '', at: event.lastTimestamp ?? '', reason: r.reason, message: r.message, user: r.user });
+    written.set(d, list.slice(-100));
   } catch (e) {
     console.error(JSON.stringify({ audit: true, error: `could not write the audit Event: ${(e as Error).message}`, ...r }));
   }
@@ -61,15 +67,20 @@ export interface AuditEntry {
 /** The SidecarSet's dashboard Events, newest first, from the shared events cache. */
 export function auditTrail(d: Dashboard, name: string): AuditEntry[] {
   const out: AuditEntry[] = [];
+  const seen = new Set<string>();
   for (const ev of d.session.events.values()) {
     if (ev.involvedObject?.kind !== 'SidecarSet' || ev.involvedObject.name !== name) continue;
     if (ev.source?.component !== AUDIT_COMPONENT && ev.reportingComponent !== AUDIT_COMPONENT) continue;
+    seen.add(ev.metadata?.name ?? '');
     out.push({
       at: ev.lastTimestamp ?? ev.firstTimestamp ?? ev.metadata?.creationTimestamp ?? '',
       reason: ev.reason ?? '',
       message: ev.message ?? '',
       user: ev.metadata?.annotations?.['dashboard.sidecarset.io/user'],
     });
+  }
+  for (const w of written.get(d) ?? []) {
+    if (w.sidecarSet === name && !seen.has(w.name)) out.push({ at: w.at, reason: w.reason, message: w.message, user: w.user });
   }
   return out.sort((a, b) => b.at.localeCompare(a.at));
 }
