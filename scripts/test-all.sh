@@ -19,3 +19,4 @@ npm run typecheck
 npm test
 npm run build
 npm run e2e
+npm run test:standalone
