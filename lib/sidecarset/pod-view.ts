@@ -115,6 +115,7 @@ export function buildPodView(
     namespace: podNamespace(pod),
     name: pod.metadata?.name ?? '',
     uid: pod.metadata?.uid,
+    resourceVersion: pod.metadata?.resourceVersion,
     node: pod.spec?.nodeName,
     podIP: pod.status?.podIP,
     phase: pod.status?.phase,

@@ -198,6 +198,9 @@ export interface PodView {
   namespace: string;
   name: string;
   uid?: string;
+  /** The pod's resourceVersion this view was built from: changes with every write, which lets a page (and a
+   * benchmark) tell exactly which write it is showing. */
+  resourceVersion?: string;
   node?: string;
   podIP?: string;
   phase?: string;
