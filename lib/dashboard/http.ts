@@ -1,7 +1,9 @@
 import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { accessConfig, assertMayMutate, assertMayRead, callerOf, type Caller } from './access';
+import { getDashboard, type Dashboard } from './context';
 import { DashboardError, errorResponse } from './errors';
+import { assertMayList } from './permissions';
 
 export const CONTEXT_COOKIE = 'dashboard-context';
 /** Mutation bodies are tiny; anything bigger is refused before parsing. */
@@ -46,6 +48,17 @@ export async function readRequest(req: Request): Promise<Caller> {
   const caller = await callerOf(req);
   assertMayRead(caller, accessConfig());
   return caller;
+}
+
+/**
+ * The dashboard for this browser's context, once the caller may read SidecarSets (in pass-through mode the
+ * cluster decides, by SelfSubjectAccessReview): what every read route starts with.
+ */
+export async function readableDashboard(req: Request): Promise<Dashboard> {
+  const caller = await readRequest(req);
+  const d = await getDashboard(await selectedContext());
+  await assertMayList(d, caller);
+  return d;
 }
 
 export function json(data: unknown, status = 200): Response {

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { getDashboard } from '@/lib/dashboard/context';
-import { readRequest, route, selectedContext } from '@/lib/dashboard/http';
-import { assertMayList } from '@/lib/dashboard/permissions';
+import { readableDashboard, route } from '@/lib/dashboard/http';
 import { sseResponse } from '@/lib/dashboard/sse';
 
 export const dynamic = 'force-dynamic';
@@ -18,8 +16,6 @@ export const GET = route(async (req: Request) => {
   const topics = z.array(topic).max(20).parse((url.searchParams.get('topics') ?? 'sidecarsets').split(',').filter(Boolean));
   const header = req.headers.get('last-event-id') ?? url.searchParams.get('lastEventId');
   const lastEventId = header && /^\d+$/.test(header) ? Number(header) : undefined;
-  const caller = await readRequest(req);
-  const d = await getDashboard(await selectedContext());
-  await assertMayList(d, caller);
+  const d = await readableDashboard(req);
   return sseResponse(d.bus, topics, lastEventId, req.signal, () => d.status());
 });

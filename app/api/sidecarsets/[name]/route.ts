@@ -1,7 +1,5 @@
-import { getDashboard } from '@/lib/dashboard/context';
 import { DashboardError } from '@/lib/dashboard/errors';
-import { json, parseName, readRequest, route, selectedContext } from '@/lib/dashboard/http';
-import { assertMayList } from '@/lib/dashboard/permissions';
+import { json, parseName, readableDashboard, route } from '@/lib/dashboard/http';
 import { requireReady } from '@/lib/dashboard/mutations';
 
 export const dynamic = 'force-dynamic';
@@ -9,9 +7,7 @@ export const dynamic = 'force-dynamic';
 /** One SidecarSet and the pods it selects, with the per-pod hot-upgrade view (spec §8.2–§8.4). */
 export const GET = route(async (req: Request, ctx: { params: Promise<{ name: string }> }) => {
   const name = parseName((await ctx.params).name);
-  const caller = await readRequest(req);
-  const d = await getDashboard(await selectedContext());
-  await assertMayList(d, caller);
+  const d = await readableDashboard(req);
   const detail = requireReady(d).detail(name);
   if (!detail) throw new DashboardError(404, 'NotFound', `SidecarSet "${name}" not found`);
   return json({ ...detail, status: d.status() });

@@ -1,6 +1,4 @@
-import { getDashboard } from '@/lib/dashboard/context';
-import { json, parsePodRef, readRequest, route, selectedContext } from '@/lib/dashboard/http';
-import { assertMayList } from '@/lib/dashboard/permissions';
+import { json, parsePodRef, readableDashboard, route } from '@/lib/dashboard/http';
 import { podTimeline } from '@/lib/dashboard/timeline/api';
 
 export const dynamic = 'force-dynamic';
@@ -9,8 +7,6 @@ export const dynamic = 'force-dynamic';
 export const GET = route(async (req: Request, ctx: { params: Promise<{ namespace: string; name: string }> }) => {
   const p = await ctx.params;
   const { namespace, name } = parsePodRef(p.namespace, p.name);
-  const caller = await readRequest(req);
-  const d = await getDashboard(await selectedContext());
-  await assertMayList(d, caller);
+  const d = await readableDashboard(req);
   return json(podTimeline(d, namespace, name));
 });
