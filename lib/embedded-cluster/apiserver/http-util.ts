@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { ApiError, badRequest, tooLarge, unsupportedMediaType } from '../apimachinery/errors';
+import { storedBytes } from '../store/serialized';
 
 /** kube-apiserver's default --max-request-body-bytes. */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -56,10 +57,11 @@ export function decodeBody(buf: Buffer, contentType: string | undefined, allowed
 }
 
 export function sendJson(res: ServerResponse, code: number, body: unknown, contentType = 'application/json'): void {
-  sendRaw(res, code, typeof body === 'string' ? body : JSON.stringify(body), contentType);
+  // A stored object's bytes are cached and shared with its watch events (store/serialized.ts).
+  sendRaw(res, code, typeof body === 'string' ? body : storedBytes(body) ?? JSON.stringify(body), contentType);
 }
 
-export function sendRaw(res: ServerResponse, code: number, text: string, contentType = 'application/json'): void {
+export function sendRaw(res: ServerResponse, code: number, text: string | Buffer, contentType = 'application/json'): void {
   if (res.headersSent) {
     res.end();
     return;

@@ -24,15 +24,74 @@ export interface WatchRequest {
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 const DEFAULT_TIMEOUT_S = 1800;
 
-const lineCache = new WeakMap<StoreEvent, Buffer>();
+const PREFIX: Record<WatchEventType, Buffer> = {
+  ADDED: Buffer.from('{"type":"ADDED","object":'),
+  MODIFIED: Buffer.from('{"type":"MODIFIED","object":'),
+  DELETED: Buffer.from('{"type":"DELETED","object":'),
+};
+const SUFFIX = Buffer.from('}\n');
 
-function storedLine(e: StoreEvent): Buffer {
-  let b = lineCache.get(e);
-  if (!b) {
-    b = Buffer.from(`{"type":"${e.type}","object":${e.json}}\n`);
-    lineCache.set(e, b);
+/** A queued output line: a store event sent as stored (its line is built at flush time), or a rendered line. */
+type Pending = StoreEvent | Buffer;
+
+/** Per-flush memo: each event is serialised once, and watchers with identical queues share one chunk. */
+class FlushBatch {
+  private readonly bytes = new Map<StoreEvent, Buffer>();
+  private readonly chunks = new Map<string, Buffer>();
+
+  eventBytes(e: StoreEvent): Buffer {
+    let b = this.bytes.get(e);
+    if (!b) {
+      b = e.doc.bytes;
+      this.bytes.set(e, b);
+    }
+    return b;
   }
-  return b;
+
+  chunk(key: string | undefined, queue: Pending[]): Buffer {
+    if (key === undefined) return this.concat(queue);
+    let c = this.chunks.get(key);
+    if (!c) {
+      c = this.concat(queue);
+      this.chunks.set(key, c);
+    }
+    return c;
+  }
+
+  private concat(queue: Pending[]): Buffer {
+    const parts: Buffer[] = [];
+    for (const p of queue) {
+      if (Buffer.isBuffer(p)) parts.push(p);
+      else parts.push(PREFIX[p.type], this.eventBytes(p), SUFFIX);
+    }
+    return Buffer.concat(parts);
+  }
+}
+
+interface Outbox {
+  flush(batch: FlushBatch): void;
+}
+
+/**
+ * Watch output is written once per event-loop turn (setImmediate), not once per event. Every socket write
+ * costs a TLS record and a syscall; with 50 watchers and concurrent writers, writing per event made the
+ * fan-out cost 50 writes per commit. Batching keeps delivery within the same loop turn as the commit while
+ * letting a busy turn's events go out together, and one shared chunk serves every watcher with the same queue.
+ */
+const dirty = new Set<Outbox>();
+let flushScheduled = false;
+
+function schedule(o: Outbox): void {
+  dirty.add(o);
+  if (flushScheduled) return;
+  flushScheduled = true;
+  setImmediate(() => {
+    flushScheduled = false;
+    const outboxes = [...dirty];
+    dirty.clear();
+    const batch = new FlushBatch();
+    for (const x of outboxes) x.flush(batch);
+  });
 }
 
 /**
@@ -65,23 +124,42 @@ export function serveWatch(store: Store, res: ServerResponse, w: WatchRequest, o
   let lastRv = initial ? store.resourceVersion : Number(rvParam);
   let closed = false;
 
-  const write = (chunk: Buffer | string): void => {
+  // Unfiltered, unrendered watchers of the same scope queue exactly the scope's events between two flushes,
+  // so the first rv, last rv and count identify their queue's content; everyone else gets a private chunk.
+  const shareScope = !w.filter && !w.render ? `${table}|${w.namespace ?? ''}` : undefined;
+  let queue: Pending[] = [];
+  let storedOnly = true;
+  const outbox: Outbox = {
+    flush(batch) {
+      if (closed || queue.length === 0) return;
+      const q = queue;
+      const first = q[0] as StoreEvent;
+      const last = q[q.length - 1] as StoreEvent;
+      const key = shareScope !== undefined && storedOnly ? `${shareScope}|${first.rv}|${last.rv}|${q.length}` : undefined;
+      queue = [];
+      storedOnly = true;
+      res.write(batch.chunk(key, q));
+      if (res.writableLength > MAX_BUFFERED_BYTES) finish(false);
+    },
+  };
+  const enqueue = (p: Pending): void => {
     if (closed) return;
-    res.write(chunk);
-    if (res.writableLength > MAX_BUFFERED_BYTES) finish();
+    if (Buffer.isBuffer(p)) storedOnly = false;
+    queue.push(p);
+    schedule(outbox);
   };
   const writeEvent = (type: WatchEventType, obj: KubeObject, e?: StoreEvent): void => {
     if (!w.render && e && type === e.type) {
-      write(storedLine(e));
+      enqueue(e);
       return;
     }
     const rendered = w.render ? w.render(obj) : obj;
-    write(`${JSON.stringify({ type, object: rendered })}\n`);
+    enqueue(Buffer.from(`${JSON.stringify({ type, object: rendered })}\n`));
   };
   const bookmark = (initialEventsEnd = false): void => {
     const metadata: Record<string, unknown> = { resourceVersion: String(lastRv) };
     if (initialEventsEnd) metadata.annotations = { 'k8s.io/initial-events-end': 'true' };
-    write(`${JSON.stringify({ type: 'BOOKMARK', object: { kind: w.def.kind, apiVersion: groupVersion(w.def.group, w.def.versions[0] as string), metadata } })}\n`);
+    enqueue(Buffer.from(`${JSON.stringify({ type: 'BOOKMARK', object: { kind: w.def.kind, apiVersion: groupVersion(w.def.group, w.def.versions[0] as string), metadata } })}\n`));
   };
 
   const onEvent = (e: StoreEvent): void => {
@@ -97,14 +175,14 @@ export function serveWatch(store: Store, res: ServerResponse, w: WatchRequest, o
   };
 
   if (initial) {
+    // Written directly: nothing is queued yet, and the snapshot must precede every event after it.
     const prefix = w.def.namespaced && w.namespace ? `${w.namespace}/` : undefined;
     res.cork();
     for (const { version } of store.table(table).scan({ prefix })) {
       const obj = version.obj as KubeObject;
-      if (!w.filter || w.filter(obj)) {
-        if (w.render) writeEvent('ADDED', obj);
-        else write(`{"type":"ADDED","object":${version.json as string}}\n`);
-      }
+      if (w.filter && !w.filter(obj)) continue;
+      if (w.render) res.write(`${JSON.stringify({ type: 'ADDED', object: w.render(obj) })}\n`);
+      else if (version.doc) res.write(Buffer.concat([PREFIX.ADDED, version.doc.bytes, SUFFIX]));
     }
     res.uncork();
     if (w.sendInitialEvents && w.allowBookmarks) bookmark(true);
@@ -116,13 +194,19 @@ export function serveWatch(store: Store, res: ServerResponse, w: WatchRequest, o
   const bookmarkTimer = w.allowBookmarks ? setInterval(() => bookmark(), w.bookmarkIntervalMs ?? 30_000) : undefined;
   const timeoutS = w.timeoutSeconds && w.timeoutSeconds > 0 ? w.timeoutSeconds : DEFAULT_TIMEOUT_S;
   const timeout = setTimeout(() => finish(), timeoutS * 1000);
+  // kube-apiserver's cacher also bookmarks 2 s before the watch's deadline, so a client resumes from a fresh rv.
+  const lastBookmark = w.allowBookmarks && timeoutS > 2 ? setTimeout(() => bookmark(), (timeoutS - 2) * 1000) : undefined;
 
-  function finish(): void {
+  /** `deliver`: send what is queued first (timeout); a reader cut off for falling behind gets nothing more. */
+  function finish(deliver = true): void {
     if (closed) return;
+    if (deliver && queue.length > 0) outbox.flush(new FlushBatch());
     closed = true;
+    queue = [];
     unsubscribe();
     if (bookmarkTimer) clearInterval(bookmarkTimer);
     clearTimeout(timeout);
+    clearTimeout(lastBookmark);
     res.end();
   }
   onClose(finish);

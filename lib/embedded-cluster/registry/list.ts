@@ -1,5 +1,6 @@
 import { ApiError, badRequest, expired } from '../apimachinery/errors';
 import type { ResourceDef } from '../resources/definitions';
+import type { Serialized } from '../store/serialized';
 import type { Store } from '../store/store';
 import type { KubeObject } from '../types';
 import { tableName } from './rest';
@@ -17,8 +18,8 @@ export interface ListOptions {
 }
 
 export interface ListResult {
-  /** Stored objects with their cached serialisation. */
-  items: Array<{ obj: KubeObject; json: string }>;
+  /** Stored objects with their (lazily cached) serialisation. */
+  items: Array<{ obj: KubeObject; doc: Serialized }>;
   resourceVersion: number;
   continueToken?: string;
   remainingItemCount?: number;
@@ -95,13 +96,13 @@ export function listObjects(store: Store, def: ResourceDef, opts: ListOptions): 
     if (opts.filter && !opts.filter(obj)) continue;
     if (items.length >= limit) {
       more = true;
-      if (!opts.unfiltered) break;
-      remaining++;
-      continue;
+      break;
     }
-    items.push({ obj, json: version.json as string });
+    items.push({ obj, doc: version.doc as Serialized });
     lastKey = key;
   }
+  // Counting the rest of an unfiltered list is a separate tight loop: it runs over the whole table on every page.
+  if (more && opts.unfiltered && lastKey !== undefined) remaining = table.count({ prefix, afterKey: lastKey, atRv });
   const result: ListResult = { items, resourceVersion: listRv };
   if (more && lastKey !== undefined) {
     result.continueToken = encodeContinue(listRv, lastKey);

@@ -1,5 +1,7 @@
 import type { KubeObject } from '../types';
 import { deepFreeze } from './freeze';
+import { Serialized } from './serialized';
+import { shareWith } from './share';
 import { VersionedTable, type Version } from './versioned-table';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -11,7 +13,8 @@ export interface StoreEvent {
   readonly table: string;
   readonly key: string;
   readonly obj: KubeObject;
-  readonly json: string;
+  /** `obj`'s JSON (shared with the version it created, so a LIST and the watch event serialise it once). */
+  readonly doc: Serialized;
   /** The state before this change (undefined for ADDED). Watchers with selectors need it. */
   readonly prevObj: KubeObject | undefined;
 }
@@ -79,7 +82,8 @@ export class Store {
 
   /**
    * Write `obj` (or delete when undefined) under `key`. The object is stamped with the new resourceVersion,
-   * frozen, serialised once and announced to watchers in commit order.
+   * shares every unchanged subtree with the version before it, is frozen, and is announced to watchers in
+   * commit order. Its JSON is produced lazily, once, by the first reader that needs bytes.
    */
   commit(table: string, key: string, obj: KubeObject | undefined): Version & { obj: KubeObject | undefined } {
     const t = this.table(table);
@@ -90,16 +94,18 @@ export class Store {
     let event: StoreEvent;
     let version: Version;
     if (obj) {
-      const stamped = deepFreeze({ ...obj, metadata: { ...obj.metadata, resourceVersion: rvs } });
-      const json = JSON.stringify(stamped);
-      version = { rv, obj: stamped, json, prev: undefined };
-      event = { type: before ? 'MODIFIED' : 'ADDED', rv, table, key, obj: stamped, json, prevObj: before?.obj };
+      const fresh: KubeObject = { ...obj, metadata: { ...obj.metadata, resourceVersion: rvs } };
+      const stamped = deepFreeze((before ? shareWith(fresh, before.obj) : fresh) as KubeObject);
+      const doc = new Serialized(stamped);
+      version = { rv, obj: stamped, doc, prev: undefined };
+      event = { type: before ? 'MODIFIED' : 'ADDED', rv, table, key, obj: stamped, doc, prevObj: before?.obj };
     } else {
       const last = before?.obj as KubeObject;
       const stamped = deepFreeze({ ...last, metadata: { ...last.metadata, resourceVersion: rvs } });
-      version = { rv, obj: undefined, json: undefined, prev: undefined };
-      event = { type: 'DELETED', rv, table, key, obj: stamped, json: JSON.stringify(stamped), prevObj: last };
+      version = { rv, obj: undefined, doc: undefined, prev: undefined };
+      event = { type: 'DELETED', rv, table, key, obj: stamped, doc: new Serialized(stamped), prevObj: last };
     }
+    before?.doc?.release();
     t.put(key, version);
     this.record(event);
     return version;

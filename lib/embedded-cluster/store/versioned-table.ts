@@ -1,4 +1,5 @@
 import type { KubeObject } from '../types';
+import type { Serialized } from './serialized';
 
 /**
  * One stored version of one object. Versions of the same key are chained newest → oldest through `prev`,
@@ -9,8 +10,8 @@ export interface Version {
   readonly rv: number;
   /** undefined for a tombstone. */
   readonly obj: KubeObject | undefined;
-  /** The object serialised once, shared by every LIST page and watch event that sends it. */
-  readonly json: string | undefined;
+  /** The object's JSON, serialised once on demand and shared by every LIST page and watch event (undefined for a tombstone). */
+  readonly doc: Serialized | undefined;
   prev: Version | undefined;
 }
 
@@ -68,6 +69,32 @@ export class VersionedTable {
       const v = atRv === undefined ? (head?.obj ? head : undefined) : VersionedTable.visibleAt(head, atRv);
       if (v) yield { key, version: v };
     }
+  }
+
+  /**
+   * How many live objects `scan` would yield with the same options, without yielding them: what a LIST page
+   * reports as remainingItemCount. A plain loop because it runs over the whole rest of the table on every page.
+   */
+  count(opts: { prefix?: string; afterKey?: string; atRv?: number }): number {
+    const { prefix, afterKey, atRv } = opts;
+    let i = 0;
+    const from = afterKey ?? prefix;
+    if (from !== undefined) {
+      i = lowerBound(this.keys, from);
+      if (afterKey !== undefined && this.keys[i] === afterKey) i++;
+    }
+    let n = 0;
+    for (; i < this.keys.length; i++) {
+      const key = this.keys[i] as string;
+      if (prefix !== undefined && !key.startsWith(prefix)) {
+        if (key > prefix) break;
+        continue;
+      }
+      let v = this.latest.get(key);
+      if (atRv !== undefined) while (v && v.rv > atRv) v = v.prev;
+      if (v?.obj) n++;
+    }
+    return n;
   }
 
   /**
