@@ -1,5 +1,8 @@
+import Link from 'next/link';
 import type { HotSidecarView, PodView, SidecarContainerSummary } from '@/lib/sidecarset/views';
 import type { Column } from '@/components/ui/column';
+import { cx, focusRing } from '@/components/ui/cx';
+import { podTimelineHref } from '@/components/timeline/links';
 import { PhaseBadge } from '@/components/sidecarset/phase-badge';
 import { SlotImage } from './slot-image';
 
@@ -51,7 +54,7 @@ function coldColumn(c: SidecarContainerSummary): Column<PodView> {
 }
 
 /** The pod table's columns: fixed ones, then per sidecar its working slot and image per slot (X-1, X-2). */
-export function podColumns(containers: readonly SidecarContainerSummary[]): Column<PodView>[] {
+export function podColumns(containers: readonly SidecarContainerSummary[], sidecarSet: string): Column<PodView>[] {
   const hotCount = containers.filter((c) => c.upgradeType === 'HotUpgrade').length;
   return [
     { id: 'namespace', header: 'Namespace', width: '6.5rem', cell: (p) => <span className="block truncate" title={p.namespace}>{p.namespace}</span> },
@@ -61,9 +64,15 @@ export function podColumns(containers: readonly SidecarContainerSummary[]): Colu
       width: '14rem',
       cell: (p) => (
         <span className="flex min-w-0 flex-col">
-          <span className="truncate font-medium" title={p.name} data-testid="pod-name">
+          {/* Links to the pod's own page: its timeline and its view. */}
+          <Link
+            href={podTimelineHref(sidecarSet, p.namespace, p.name)}
+            className={cx('truncate font-medium text-sky-800 underline-offset-2 hover:underline dark:text-sky-300', focusRing)}
+            title={`${p.name}: timeline and details`}
+            data-testid="pod-name"
+          >
             {p.name}
-          </span>
+          </Link>
           {p.selectedButNotInjected && <span className="truncate text-[11px]">selected, but no sidecar injected</span>}
         </span>
       ),

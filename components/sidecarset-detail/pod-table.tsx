@@ -23,7 +23,7 @@ export function PodTable({ summary, pods }: { summary: SidecarSetSummary; pods: 
   const containersKey = JSON.stringify(summary.containers.map((c) => [c.name, c.upgradeType]));
   // Columns depend only on which sidecars exist, not on every summary update.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const columns = useMemo(() => podColumns(summary.containers), [containersKey]);
+  const columns = useMemo(() => podColumns(summary.containers, summary.name), [containersKey, summary.name]);
   const rows = useMemo(() => [...pods].sort(byNamespaceName), [pods]);
   const scrollRef = useRef<HTMLDivElement>(null);
   // Stable per row list: a new key function makes the virtualizer re-measure every row on each scroll frame.

@@ -10,6 +10,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Spinner } from '@/components/ui/spinner';
 import { DetailHeader } from './detail-header';
 import { AuditTrail } from './audit-trail';
+import { SidecarSetTimeline } from '@/components/timeline/sidecarset-timeline';
 import { PodTable } from './pod-table';
 import { RolloutActions } from './rollout-actions';
 import { UpgradeDialog } from './upgrade-dialog';
@@ -46,6 +47,7 @@ export function SidecarSetDetail({ name, initial }: { name: string; initial?: Si
           {requested && `Upgrade requested: ${requested.container} ${requested.from ?? ''} → ${requested.to}. The pods below follow the rollout live.`}
         </p>
         <PodTable summary={data.summary} pods={data.pods} />
+        <SidecarSetTimeline name={name} sidecars={data.summary.containers} pods={data.pods} />
         <AuditTrail name={name} generation={data.summary.generation} />
         <UpgradeDialog open={upgrading} onClose={() => setUpgrading(false)} summary={data.summary} pods={data.pods} onUpgraded={setRequested} />
       </>

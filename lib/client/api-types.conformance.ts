@@ -9,9 +9,21 @@ import type { DashboardStatus as ServerStatus } from '@/lib/dashboard/context';
 import type { SidecarSetDetail } from '@/lib/dashboard/live-views';
 import type { UpgradeResult } from '@/lib/dashboard/mutations';
 import type { ErrorBody } from '@/lib/dashboard/errors';
+import type { ProbeRun } from '@/lib/dashboard/probe/probe-run';
+import type { TrafficProbe } from '@/lib/dashboard/probe/traffic-probe';
+import type { podTimeline, sidecarSetTimeline } from '@/lib/dashboard/timeline/api';
+import type { Gap as ServerGap } from '@/lib/dashboard/timeline/pod-timeline';
+import type { TimelineSnapshot as ServerTimelineSnapshot } from '@/lib/dashboard/timeline/recorder';
 import type * as Client from './api-types';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/** The server's run ids are typed as randomUUID()'s template literal; on the wire they are strings. */
+type ServerVerdicts = Omit<ReturnType<TrafficProbe['verdicts']>[number], 'runId'> & { runId: string };
+type WithVerdicts<T extends { probe: object }> = Omit<T, 'probe'> & { probe: Omit<T['probe'], 'verdicts'> & { verdicts: ServerVerdicts[] } };
+
+/** What ProbeRun hands to its publish callback, which the traffic probe sends as a `probe` event. */
+type ProbePublish = Parameters<ConstructorParameters<typeof ProbeRun>[7]>;
 
 export const _conformance: [
   Same<ServerFreshness, Client.Freshness>,
@@ -21,4 +33,12 @@ export const _conformance: [
   Same<SidecarSetDetail, Omit<Client.SidecarSetDetailResponse, 'status'>>,
   Same<UpgradeResult, Client.UpgradeResponse>,
   Same<ErrorBody, Client.ApiErrorBody>,
-] = [true, true, true, true, true, true, true];
+  Same<ServerGap, Client.Gap>,
+  Same<ServerTimelineSnapshot, Client.TimelineSnapshot>,
+  Same<ServerVerdicts, Client.ProbeVerdicts>,
+  Same<WithVerdicts<ReturnType<typeof sidecarSetTimeline>>, Client.SidecarSetTimelineResponse>,
+  Same<ReturnType<typeof podTimeline>, Client.PodTimelineResponse>,
+  // The recorder publishes `{ namespace, name, uid, entries }` of the pod's snapshot (recorder.ts, append).
+  Same<Pick<ServerTimelineSnapshot, 'namespace' | 'name' | 'uid' | 'entries'>, Client.TimelineEvent>,
+  Same<{ run: ProbePublish[0]; fresh: ProbePublish[1] }, Client.ProbeEvent>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];

@@ -1,7 +1,8 @@
 /**
  * One EventSource per tab, shared by every hook on the page. It keeps SWR's cache current by applying pushed
  * deltas with `mutate(key, value, { revalidate: false })`: nothing polls. The page refetches only when the
- * stream cannot vouch for the cache: on each (re)connection (`hello`), on `reset`, and when the cluster turns ready.
+ * stream cannot vouch for the cache: on each (re)connection (`hello`), on `reset`, when the cluster turns ready, and
+ * once for a resource that joins a topic the open stream already carries (no new `hello` will load it).
  *
  * SWR discards a fetch's result if the cache is mutated while it is in flight, so deltas that arrive during a
  * load are buffered and replayed on top of the fetched value instead of being written to the cache.
@@ -24,7 +25,7 @@ export interface LiveSnapshot {
 
 type AnyResource = LiveResource<unknown>;
 
-const EVENTS = ['hello', 'status', 'reset', 'summaries', 'removed', 'detail'] as const;
+const EVENTS = ['hello', 'status', 'reset', 'summaries', 'removed', 'detail', 'timeline', 'probe', 'gap'] as const;
 const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 30_000;
 /**
@@ -34,11 +35,14 @@ const MAX_RETRY_MS = 30_000;
 const BATCH_MS = 100;
 
 export class LiveStream {
+  /** By SWR key: two resources may share a topic (a SidecarSet's timeline and one of its pods' timelines). */
   private readonly watched = new Map<string, { resource: AnyResource; refs: number }>();
   /** Unwatched since the stream was last opened; their cache entries are dropped when it reopens without them. */
   private readonly retired = new Map<string, AnyResource>();
+  /** Watched since the last `hello`: nothing has loaded them yet if the stream does not need to reopen. */
+  private readonly unloaded = new Set<string>();
   private readonly loads = new Map<string, Set<Delta[]>>();
-  /** Deltas received but not yet applied, per topic, in arrival order. */
+  /** Deltas received but not yet applied, per SWR key, in arrival order. */
   private readonly pending = new Map<string, Delta[]>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<() => void>();
@@ -80,21 +84,23 @@ export class LiveStream {
 
   /** Keep `resource` current until the returned function is called. */
   watch(resource: AnyResource): () => void {
-    const entry = this.watched.get(resource.topic);
+    const entry = this.watched.get(resource.key);
     if (entry) entry.refs++;
     else {
-      this.watched.set(resource.topic, { resource, refs: 1 });
-      this.retired.delete(resource.topic);
+      this.watched.set(resource.key, { resource, refs: 1 });
+      this.retired.delete(resource.key);
+      this.unloaded.add(resource.key);
       this.scheduleOpen();
     }
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      const e = this.watched.get(resource.topic);
+      const e = this.watched.get(resource.key);
       if (!e || --e.refs > 0) return;
-      this.watched.delete(resource.topic);
-      this.retired.set(resource.topic, resource);
+      this.watched.delete(resource.key);
+      this.unloaded.delete(resource.key);
+      this.retired.set(resource.key, resource);
       this.scheduleOpen();
     };
   }
@@ -103,8 +109,8 @@ export class LiveStream {
   async load<T>(resource: LiveResource<T>): Promise<T> {
     // Deltas still queued are older than the snapshot about to be fetched; replaying them on top of it in order
     // is harmless, whereas writing them to the cache now would make SWR discard this very fetch.
-    const buffer: Delta[] = this.pending.get(resource.topic) ?? [];
-    this.pending.delete(resource.topic);
+    const buffer: Delta[] = this.pending.get(resource.key) ?? [];
+    this.pending.delete(resource.key);
     let inflight = this.loads.get(resource.key);
     if (!inflight) this.loads.set(resource.key, (inflight = new Set()));
     inflight.add(buffer);
@@ -123,7 +129,8 @@ export class LiveStream {
 
   /** Refetch the given keys (default: every watched one) through the hooks that use them. */
   refetch(keys?: readonly string[]): void {
-    const list = keys ?? [...this.watched.values()].map((e) => e.resource.key);
+    if (!keys) this.unloaded.clear();
+    const list = keys ?? [...this.watched.keys()];
     for (const key of list) this.swr.mutate(key).catch(() => undefined);
   }
 
@@ -155,21 +162,26 @@ export class LiveStream {
   }
 
   private deliver(topic: string, delta: Delta): void {
-    if (!this.watched.has(topic)) return;
-    const queue = this.pending.get(topic);
-    if (queue) queue.push(delta);
-    else this.pending.set(topic, [delta]);
-    this.flushTimer ??= setTimeout(() => this.flush(), BATCH_MS);
+    let queued = false;
+    for (const [key, { resource }] of this.watched) {
+      const wants = resource.topic === topic || (topic === 'status' && resource.statusEvents?.includes(delta.event) === true);
+      if (!wants) continue;
+      const queue = this.pending.get(key);
+      if (queue) queue.push(delta);
+      else this.pending.set(key, [delta]);
+      queued = true;
+    }
+    if (queued) this.flushTimer ??= setTimeout(() => this.flush(), BATCH_MS);
   }
 
   /** Apply queued deltas: into in-flight loads' buffers if a load runs (see load), else onto the cache. */
   private flush(): void {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
-    for (const [topic, deltas] of this.pending) {
-      const entry = this.watched.get(topic);
+    for (const [key, deltas] of this.pending) {
+      const entry = this.watched.get(key);
       if (!entry) continue;
-      const inflight = this.loads.get(entry.resource.key);
+      const inflight = this.loads.get(key);
       if (inflight) for (const buffer of inflight) buffer.push(...deltas);
       else this.applyToCache(entry.resource, deltas);
     }
@@ -185,10 +197,18 @@ export class LiveStream {
 
   private open(force: boolean): void {
     this.openTimer = undefined;
-    const topics = [...this.watched.keys()].sort().join(',') || 'status';
-    for (const [topic, r] of this.retired) if (!this.watched.has(topic)) this.swr.cache.delete(r.key);
+    const topics = [...new Set([...this.watched.values()].map((e) => e.resource.topic))].sort().join(',') || 'status';
+    for (const [key, r] of this.retired) if (!this.watched.has(key)) this.swr.cache.delete(r.key);
     this.retired.clear();
-    if (!force && this.es && this.es.readyState !== EventSource.CLOSED && topics === this.openTopics) return;
+    if (!force && this.es && this.es.readyState !== EventSource.CLOSED && topics === this.openTopics) {
+      // Same topics, no new `hello`: load what was added since (e.g. another pod's timeline on the same topic).
+      if (this.es.readyState === EventSource.OPEN && this.snapshot.status?.phase === 'ready' && this.unloaded.size > 0) {
+        const keys = [...this.unloaded];
+        this.unloaded.clear();
+        this.refetch(keys);
+      }
+      return;
+    }
     this.close();
     const es = new EventSource(`/api/stream?topics=${encodeURIComponent(topics)}`);
     this.es = es;

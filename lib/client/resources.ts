@@ -2,8 +2,12 @@
  * Which SWR key each stream topic keeps current, and how its events change the cached value. Pages name a
  * resource; the live stream does the rest (Headlamp's model: pages declare, the transport layer fetches).
  */
-import type { DetailEvent, RemovedEvent, SidecarSetDetailResponse, SidecarSetListResponse, SummariesEvent } from './api-types';
+import type {
+  DetailEvent, Gap, PodTimelineResponse, ProbeEvent, RemovedEvent, SidecarSetDetailResponse, SidecarSetListResponse,
+  SidecarSetTimelineResponse, SummariesEvent, TimelineEvent,
+} from './api-types';
 import { mergeDetail, mergeSummaries, type ListChange } from './merge';
+import { applyProbeEvents, applyTimelineEvents, upsertGaps, verdictsOf } from './timeline-merge';
 
 /** What a stream event does to the cached value: a new value, or "refetch" when a delta cannot express it. */
 export type Reduced<T> = T | typeof REFETCH;
@@ -20,6 +24,8 @@ export interface LiveResource<T> {
   topic: string;
   /** SWR key, which is also the URL to GET. */
   key: string;
+  /** Events of the always-subscribed `status` topic this resource also takes (e.g. `gap`). */
+  statusEvents?: readonly string[];
   /** Apply a batch of events in arrival order. */
   reduce(current: T, deltas: readonly Delta[]): Reduced<T>;
 }
@@ -57,4 +63,83 @@ export function sidecarSetResource(name: string): LiveResource<SidecarSetDetailR
     detailResources.set(name, r);
   }
   return r;
+}
+
+/** Gap updates come on the always-subscribed `status` topic; timeline resources take them too. */
+export const GAP_EVENT = 'gap';
+
+const timelineResources = new Map<string, LiveResource<SidecarSetTimelineResponse>>();
+
+/** Every pod's timeline of one SidecarSet, with probe runs and verdicts, kept current by `timeline/<name>`. */
+export function sidecarSetTimelineResource(name: string): LiveResource<SidecarSetTimelineResponse> {
+  let r = timelineResources.get(name);
+  if (!r) {
+    r = {
+      topic: `timeline/${name}`,
+      key: `/api/sidecarsets/${encodeURIComponent(name)}/timeline`,
+      statusEvents: [GAP_EVENT],
+      reduce(current, deltas) {
+        const { timeline, probe, gaps } = split(deltas);
+        if (timeline.length + probe.length + gaps.length === 0) return current;
+        const runs = applyProbeEvents(current.probe.runs, probe);
+        const changedRuns = new Set(probe.map((p) => p.run.id));
+        const verdicts = runs.map((run) => (changedRuns.has(run.id) ? verdictsOf(run) : current.probe.verdicts.find((v) => v.runId === run.id) ?? verdictsOf(run)));
+        return {
+          ...current,
+          pods: applyTimelineEvents(current.pods, timeline, name),
+          gaps: upsertGaps(current.gaps, gaps),
+          probe: probe.length > 0 ? { runs, verdicts } : current.probe,
+        };
+      },
+    };
+    timelineResources.set(name, r);
+  }
+  return r;
+}
+
+const podTimelineResources = new Map<string, LiveResource<PodTimelineResponse>>();
+
+/**
+ * One pod's timeline. It listens on its SidecarSet's `timeline/<name>` topic rather than `pod/<ns>/<name>`:
+ * only the former carries the probe's samples, and the pod's own entries are a filter away.
+ */
+export function podTimelineResource(sidecarSet: string, namespace: string, pod: string): LiveResource<PodTimelineResponse> {
+  const ref = `${namespace}/${pod}`;
+  const id = `${sidecarSet} ${ref}`;
+  let r = podTimelineResources.get(id);
+  if (!r) {
+    r = {
+      topic: `timeline/${sidecarSet}`,
+      key: `/api/pods/${encodeURIComponent(namespace)}/${encodeURIComponent(pod)}/timeline`,
+      statusEvents: [GAP_EVENT],
+      reduce(current, deltas) {
+        const { timeline, probe, gaps } = split(deltas);
+        const mine = timeline.filter((t) => t.namespace === namespace && t.name === pod);
+        if (mine.length + probe.length + gaps.length === 0) return current;
+        // A new uid under this name is another pod now: refetch rather than splice two histories.
+        if (mine.some((t) => t.uid !== current.pod.uid)) return REFETCH;
+        const [merged] = applyTimelineEvents([current.pod], mine, sidecarSet);
+        return {
+          ...current,
+          pod: merged ?? current.pod,
+          gaps: upsertGaps(current.gaps, gaps),
+          probe: probe.length > 0 ? { runs: applyProbeEvents(current.probe.runs, probe, ref) } : current.probe,
+        };
+      },
+    };
+    podTimelineResources.set(id, r);
+  }
+  return r;
+}
+
+function split(deltas: readonly Delta[]) {
+  const timeline: TimelineEvent[] = [];
+  const probe: ProbeEvent[] = [];
+  const gaps: Gap[] = [];
+  for (const d of deltas) {
+    if (d.event === 'timeline') timeline.push(d.data as TimelineEvent);
+    else if (d.event === 'probe') probe.push(d.data as ProbeEvent);
+    else if (d.event === GAP_EVENT) gaps.push(d.data as Gap);
+  }
+  return { timeline, probe, gaps };
 }

@@ -157,6 +157,8 @@ export class WatchCache<T extends CachedObject> {
     }
     this.resourceVersion = rv;
     const now = Date.now();
+    // Recovered: the next drop starts over at the shortest back-off (a quiet kind never sees an event to reset it).
+    this.backoffMs = 1000;
     Object.assign(this.fresh, { syncedAt: now, lastContactAt: now, state: 'live', error: undefined });
     this.emit({ type: 'SYNCED', at: now });
   }
@@ -221,6 +223,7 @@ export class WatchCache<T extends CachedObject> {
       );
       if (this.watching && resuming) {
         // Connected again and the server replays everything after our resourceVersion: the gap is closed.
+        this.backoffMs = 1000;
         Object.assign(this.fresh, { state: 'live', error: undefined, lastContactAt: Date.now() });
         this.emit({ type: 'SYNCED', at: Date.now() });
       }

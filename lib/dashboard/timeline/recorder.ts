@@ -37,6 +37,9 @@ export class TimelineRecorder {
   private readonly pods = new Map<string, PodTimeline>();
   private readonly gaps: Gap[] = [];
   private openGap: Gap | undefined;
+  /** Caches (pods, events) currently in a gap: the gap lasts until every one of them has synced again. */
+  private readonly unsynced = new Set<string>();
+  private lastClosed: Gap | undefined;
   private total = 0;
   private readonly unsubscribe: Array<() => void> = [];
   private readonly opts: Required<RecorderOptions>;
@@ -89,15 +92,32 @@ export class TimelineRecorder {
     return this.total;
   }
 
+  /**
+   * One gap spans the time any cache was blind: it closes only when both the pod and the event caches synced.
+   * A resumed watch reports SYNCED as soon as it connects, and a 410 can follow at once; a gap that reopens
+   * within a second is the same gap continuing, so it is reopened rather than a few ms of "known" state drawn
+   * between two gaps.
+   */
   private onCacheLifecycle(e: CacheEvent<Pod> | CacheEvent<Event>, kind: string): void {
-    if (e.type === 'GAP' && !this.openGap) {
-      this.openGap = { id: `gap/${kind}/${e.at}`, startMs: e.at, reason: e.reason, relist: e.relist };
-      this.gaps.push(this.openGap);
-      if (this.gaps.length > 200) this.gaps.splice(1, 1);
+    if (e.type === 'GAP') {
+      this.unsynced.add(kind);
+      if (!this.openGap && this.lastClosed?.endMs !== undefined && e.at - this.lastClosed.endMs < 1000) {
+        this.openGap = this.lastClosed;
+        this.openGap.endMs = undefined;
+      } else if (!this.openGap) {
+        this.openGap = { id: `gap/${kind}/${e.at}`, startMs: e.at, reason: e.reason, relist: e.relist };
+        this.gaps.push(this.openGap);
+        if (this.gaps.length > 200) this.gaps.splice(1, 1);
+      } else if (!e.relist || this.openGap.relist) {
+        return;
+      }
+      if (e.relist && !this.openGap.reason.includes(e.reason)) this.openGap.reason += `; then ${e.reason}`;
+      this.openGap.relist ||= e.relist;
       this.bus.publish('status', 'gap', this.openGap);
-    } else if (e.type === 'SYNCED' && this.openGap) {
+    } else if (e.type === 'SYNCED' && this.unsynced.delete(kind) && this.unsynced.size === 0 && this.openGap) {
       this.openGap.endMs = e.at;
       this.bus.publish('status', 'gap', this.openGap);
+      this.lastClosed = this.openGap;
       this.openGap = undefined;
     }
   }
