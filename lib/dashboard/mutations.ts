@@ -63,9 +63,12 @@ export async function upgradeSidecarSet(d: Dashboard, name: string, body: unknow
   if (!built.ok) throw new DashboardError(422, 'ImageUnchanged', built.message);
   const acting = actingAs(d.session, caller?.userToken);
   mutationLimiter().take(caller?.key ?? 'internal');
+  // Probe from before the change, so even a fast first pod shows its old version answering first.
+  const probe = d.probe?.begin(name);
   try {
     await acting.custom.patchClusterCustomObject({ ...target(d, name), body: built.patch }, setHeaderOptions('Content-Type', PatchStrategy.JsonPatch));
   } catch (e) {
+    if (probe) d.probe?.cancel(probe);
     const err = toClusterError(e);
     if (err.status === 422 || err.status === 409) {
       const now = await currentImage(d, name, built.containerIndex).catch(() => undefined);
@@ -75,7 +78,6 @@ export async function upgradeSidecarSet(d: Dashboard, name: string, body: unknow
     }
     throw clusterRefusal(e);
   }
-  d.probe?.begin(name);
   const user = await actor(acting, caller);
   await recordAudit(d, {
     user, reason: 'DashboardImageChange', sidecarSet: name,

@@ -57,20 +57,20 @@ export class TrafficProbe {
     this.client.close();
   }
 
-  /** Start probing a SidecarSet now (the dashboard just changed its image), if not already. */
-  begin(name: string, reason = 'upgrade requested from the dashboard'): void {
+  /** Start probing a SidecarSet now (the dashboard is changing its image), if not already; returns a new run. */
+  begin(name: string, reason = 'upgrade requested from the dashboard'): ProbeRun | undefined {
     const current = this.runs.get(name)?.at(-1);
-    if (current && !current.ended) return;
+    if (current && !current.ended) return undefined;
     const detail = this.views.detail(name);
     const ss = this.views.sidecarSet(name);
-    if (!detail || !ss) return;
+    if (!detail || !ss) return undefined;
     const annotations = ss.metadata.annotations ?? {};
     const port = Number(annotations[PROBE_PORT_ANNOTATION] ?? DEFAULT_PROBE_PORT);
     const path = annotations[PROBE_PATH_ANNOTATION] ?? '/';
     const inFlightFirst = [...detail.pods.filter((p) => p.member && p.active)]
       .sort((a, b) => Number(b.upgradePhase !== 'Done') - Number(a.upgradePhase !== 'Done') || (a.pending?.position ?? 1e9) - (b.pending?.position ?? 1e9));
     const targets = inFlightFirst.slice(0, this.opts.maxPods).map((p) => ({ namespace: p.namespace, name: p.name }));
-    if (targets.length === 0) return;
+    if (targets.length === 0) return undefined;
     const run = new ProbeRun(name, reason, Number.isFinite(port) && port > 0 ? port : DEFAULT_PROBE_PORT, path, this.opts, targets,
       (ns, pod) => this.sample(ns, pod, port, path),
       (snapshot, fresh) => this.bus.publish(`timeline/${name}`, 'probe', { run: snapshot, fresh }));
@@ -78,6 +78,14 @@ export class TrafficProbe {
     list.push(run);
     if (list.length > 5) list.shift();
     this.runs.set(name, list);
+    return run;
+  }
+
+  /** Forget a run `begin` just started: the change it was meant to watch was refused. */
+  cancel(run: ProbeRun): void {
+    run.finish('upgrade refused by the cluster');
+    const list = this.runs.get(run.sidecarSet);
+    if (list) this.runs.set(run.sidecarSet, list.filter((r) => r !== run));
   }
 
   snapshot(name: string): ProbeRunSnapshot[] {
