@@ -73,3 +73,15 @@ export function refinePending(pod: Pod, plan: RolloutPlan): PendingRefinement | 
   }
   return undefined;
 }
+
+/**
+ * Everything refinePending reads from the plan about this pod, as a string: two plans that give a pod the same
+ * key give it the same refinement, so a view built under one can be reused under the other.
+ */
+export function pendingPlanKey(pod: Pod, plan: RolloutPlan): string {
+  const key = podKey(pod);
+  const index = planIndex(plan);
+  const bucket = index.bucket.get(key) ?? '';
+  const budget = bucket === 'queued' ? `${plan.unavailable}/${plan.maxUnavailable}` : '';
+  return `${plan.frozen ?? ''}|${bucket}|${index.position.get(key) ?? ''}|${bucket === 'heldByPartition' ? plan.partition : ''}|${budget}`;
+}

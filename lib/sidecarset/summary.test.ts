@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { podCopy } from './fixtures/pods';
 import { samplePod, sampleMosnSidecarSet, sampleSidecarSetV1alpha1, sampleSidecarSetV1beta1 } from './fixtures/samples';
 import { sidecarSetV2, timelinePods } from './fixtures/timeline-pods';
-import { podViews, sidecarSetView, summarizeSidecarSet } from './summary';
+import { podViews, sidecarSetView, summarizeSidecarSet, type PodMemo } from './summary';
+import type { Pod } from 'kubernetes-types/core/v1';
 
 const t = timelinePods();
 
@@ -137,5 +138,30 @@ describe('podViews (spec §8.3)', () => {
     const other = podCopy(samplePod(), 'other', 1);
     if (other.metadata) other.metadata = { ...other.metadata, labels: { app: 'else' }, annotations: {} };
     expect(podViews(sidecarSetV2(), [other], undefined)).toEqual([]);
+  });
+});
+
+describe('sidecarSetView with a memo', () => {
+  it('reuses unchanged pods\' views, rebuilds changed pods and pods whose place in the plan moved, and matches a fresh view', () => {
+    const ss = sidecarSetV2();
+    const memo = new WeakMap<Pod, PodMemo>();
+    const b = podCopy(t.T0, 'b', 6);
+    const c = podCopy(t.T0, 'c', 7);
+    const first = sidecarSetView(ss, [podCopy(t.T1, 'a', 5), b, c], undefined, { memo });
+    expect(first.pods.map((p) => p.pending?.reason)).toEqual([undefined, 'Queued', 'Queued']);
+    // a finishes: the budget frees up, so c (next in line) must be rebuilt although its pod object is the same.
+    const a2 = podCopy(t.T5, 'a', 5);
+    const second = sidecarSetView(ss, [a2, b, c], undefined, { memo });
+    expect(second).toEqual(sidecarSetView(ss, [a2, b, c], undefined));
+    expect(second.pods.map((p) => p.pending?.reason)).toEqual([undefined, 'Queued', 'NextInLine']);
+    expect(second.pods[2]).not.toBe(first.pods[2]);
+    const third = sidecarSetView(ss, [a2, b, c], undefined, { memo });
+    expect(third.pods.every((p, i) => p === second.pods[i])).toBe(true);
+    // A new object for a (a write that kept its place in the plan): only a's view is rebuilt.
+    const a3 = podCopy(t.T5, 'a', 5);
+    const fourth = sidecarSetView(ss, [a3, b, c], undefined, { memo });
+    expect(fourth.pods[0]).not.toBe(third.pods[0]);
+    expect(fourth.pods[0]).toEqual(third.pods[0]);
+    expect(fourth.pods.slice(1).every((p, i) => p === third.pods[i + 1])).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import { isInFlightPhase } from './phase-labels';
 import { buildPodView } from './pod-view';
 import type { PodViewOptions } from './pod-view';
 import { isCountedReady, isPodUpdated } from './pod-state';
+import { pendingPlanKey } from './pending';
 import { planRollout } from './rollout-plan';
 import type { RolloutPlan } from './rollout-plan';
 import {
@@ -31,7 +32,24 @@ import {
 import type { SidecarSet } from './types';
 import type { Counters, Fraction, PodUpgradePhase, PodView, SidecarSetSummary } from './views';
 
-export type SidecarSetViewOptions = PodViewOptions;
+/**
+ * What one pod contributed to an earlier view of the same SidecarSet: its membership, and its view under a plan
+ * that placed it the same way (pendingPlanKey). Keyed by the pod object, which a watch cache replaces on every
+ * change, so an unchanged pod is found and a changed one is not.
+ */
+export interface PodMemo {
+  membership: Membership;
+  planKey?: string;
+  view?: PodView;
+}
+
+export interface SidecarSetViewOptions extends PodViewOptions {
+  /**
+   * Reuse per-pod work across recomputations: valid only for the same SidecarSet object and namespaces, and
+   * for pods whose Events did not change since (the caller drops the memo, or the pod's entry, otherwise).
+   */
+  memo?: WeakMap<Pod, PodMemo>;
+}
 
 function fraction(count: number, total: number): Fraction {
   return { count, total, fraction: total > 0 ? count / total : 0 };
@@ -142,14 +160,24 @@ export function sidecarSetView(
   opts: SidecarSetViewOptions = {},
 ): SidecarSetView {
   const index = namespaceIndex(namespaces);
-  const related: Array<{ pod: Pod; membership: Membership }> = [];
+  const memo = opts.memo;
+  const related: Array<{ pod: Pod; membership: Membership; memo?: PodMemo }> = [];
   for (const pod of pods) {
-    const membership = podMembership(ss, pod, index);
-    if (membership.matches || membership.injected) related.push({ pod, membership });
+    let m = memo?.get(pod);
+    if (memo && !m) memo.set(pod, (m = { membership: podMembership(ss, pod, index) }));
+    const membership = m?.membership ?? podMembership(ss, pod, index);
+    if (membership.matches || membership.injected) related.push({ pod, membership, memo: m });
   }
   const members = related.filter((r) => r.membership.member).map((r) => r.pod);
   const plan = planRollout(ss, members);
-  const views = related.map((r) => buildPodView(ss, r.pod, r.membership, plan, opts));
+  const views = related.map((r) => {
+    if (!r.memo) return buildPodView(ss, r.pod, r.membership, plan, opts);
+    // The plan is rebuilt every time (it spans all pods), but a pod's view reads only its own place in it.
+    const planKey = pendingPlanKey(r.pod, plan);
+    if (r.memo.view && r.memo.planKey === planKey) return r.memo.view;
+    r.memo.planKey = planKey;
+    return (r.memo.view = buildPodView(ss, r.pod, r.membership, plan, opts));
+  });
   return { summary: summarize(ss, members, views, plan), pods: views, plan };
 }
 
