@@ -1,7 +1,7 @@
 import type { Event, Namespace, Pod } from 'kubernetes-types/core/v1';
 import {
   isInjected, namespaceIndex, parseSidecarSet, podMatches, sidecarSetView,
-  type NamespaceIndex, type PodView, type SidecarSet, type SidecarSetSummary,
+  type NamespaceIndex, type PodMemo, type PodView, type SidecarSet, type SidecarSetSummary,
 } from '@/lib/sidecarset';
 import type { ClusterSession, SidecarSetObject } from '@/lib/cluster/session';
 import { objectKey, type CacheEvent } from '@/lib/cluster/watch-cache';
@@ -13,6 +13,8 @@ interface CachedView {
   summaryJson: string;
   pods: PodView[];
   podJson: Map<string, string>;
+  /** `pods` as a JSON array, joined from podJson on first request: every tab on the page shares it. */
+  podsJson?: string;
 }
 
 export interface SidecarSetDetail {
@@ -31,6 +33,13 @@ export class LiveViews {
   private readonly sidecarSets = new Map<string, SidecarSet>();
   private readonly related = new Map<string, Set<string>>();
   private readonly views = new Map<string, CachedView>();
+  /**
+   * Per SidecarSet, what each unchanged pod contributed to its last view: one pod's watch event then costs one
+   * pod view, not the whole SidecarSet's. Replaced whenever the SidecarSet or the namespaces change.
+   */
+  private readonly memos = new Map<string, WeakMap<Pod, PodMemo>>();
+  /** A reused PodView keeps its JSON, so unchanged pods are not serialised again to find the delta. */
+  private readonly viewJson = new WeakMap<PodView, string>();
   private readonly dirty = new Set<string>();
   private nsIndex: NamespaceIndex = new Map();
   private flushScheduled = false;
@@ -65,6 +74,18 @@ export class LiveViews {
     return v ? { summary: v.summary, pods: v.pods } : undefined;
   }
 
+  /**
+   * detail() already serialised, for the API route: a 2,000-pod SidecarSet is ~4 MB of JSON, and the pods' JSON
+   * exists anyway (it is how flush finds the delta), so a request joins strings instead of serialising again.
+   */
+  detailJson(name: string): { summary: string; pods: string } | undefined {
+    this.flush();
+    const v = this.views.get(name);
+    if (!v) return undefined;
+    v.podsJson ??= `[${v.pods.map((p) => v.podJson.get(podKeyOf(p)) ?? JSON.stringify(p)).join(',')}]`;
+    return { summary: v.summaryJson, pods: v.podsJson };
+  }
+
   sidecarSet(name: string): SidecarSet | undefined {
     return this.sidecarSets.get(name);
   }
@@ -86,6 +107,7 @@ export class LiveViews {
     }
     const ss = parsed.sidecarSet;
     this.sidecarSets.set(name, ss);
+    this.memos.set(name, new WeakMap());
     const keys = new Set<string>();
     for (const pod of this.session.pods.values()) if (this.relates(ss, pod)) keys.add(objectKey(pod));
     this.related.set(name, keys);
@@ -98,6 +120,7 @@ export class LiveViews {
       const name = e.obj.metadata?.name ?? '';
       this.sidecarSets.delete(name);
       this.related.delete(name);
+      this.memos.delete(name);
       this.views.delete(name);
       this.dirty.delete(name);
       this.bus.publish('sidecarsets', 'removed', { name });
@@ -125,13 +148,26 @@ export class LiveViews {
   }
 
   private onEvent(e: CacheEvent<Event>): void {
-    if (e.type === 'GAP' || e.type === 'SYNCED') return;
+    if (e.type === 'GAP') return;
+    if (e.type === 'SYNCED') {
+      // A relist may have replaced any pod's Events: no memoised pod view can be trusted.
+      for (const name of this.sidecarSets.keys()) {
+        this.memos.set(name, new WeakMap());
+        this.markDirty(name);
+      }
+      return;
+    }
     // A kubelet Started event turns NewStarting into Migrating: the pod's SidecarSets must be recomputed.
     const ns = e.obj.involvedObject?.namespace;
     const name = e.obj.involvedObject?.name;
     if (e.obj.involvedObject?.kind === 'Pod' && ns && name) {
       const key = `${ns}/${name}`;
-      for (const [ssName, set] of this.related) if (set.has(key)) this.markDirty(ssName);
+      const pod = this.session.pods.get(key);
+      for (const [ssName, set] of this.related) {
+        if (!set.has(key)) continue;
+        if (pod) this.memos.get(ssName)?.delete(pod);
+        this.markDirty(ssName);
+      }
     }
   }
 
@@ -160,6 +196,7 @@ export class LiveViews {
       }
       const view = sidecarSetView(ss, pods, this.nsIndex, {
         eventsForPod: (pod) => this.events.forPod(pod.metadata?.uid),
+        memo: this.memos.get(name),
       });
       const prev = this.views.get(name);
       const summaryJson = JSON.stringify(view.summary);
@@ -167,7 +204,8 @@ export class LiveViews {
       const upserts: PodView[] = [];
       for (const pv of view.pods) {
         const k = podKeyOf(pv);
-        const j = JSON.stringify(pv);
+        let j = this.viewJson.get(pv);
+        if (j === undefined) this.viewJson.set(pv, (j = JSON.stringify(pv)));
         podJson.set(k, j);
         if (prev?.podJson.get(k) !== j) upserts.push(pv);
       }
