@@ -11,6 +11,7 @@ const dot: Record<FreshnessLevel, string> = {
   reconnecting: 'bg-amber-500',
   stale: 'bg-red-500',
   down: 'bg-red-500',
+  paused: 'bg-zinc-400',
 };
 
 const pill: Record<FreshnessLevel, string> = {
@@ -19,6 +20,7 @@ const pill: Record<FreshnessLevel, string> = {
   reconnecting: 'border-amber-600/50 text-amber-900 dark:border-amber-400/40 dark:text-amber-200',
   stale: 'border-red-600/50 text-red-800 dark:border-red-400/50 dark:text-red-200',
   down: 'border-red-600/50 text-red-800 dark:border-red-400/50 dark:text-red-200',
+  paused: 'border-zinc-300 text-zinc-700 dark:border-zinc-600 dark:text-zinc-300',
 };
 
 const spoken: Record<FreshnessLevel, string> = {
@@ -27,6 +29,7 @@ const spoken: Record<FreshnessLevel, string> = {
   reconnecting: 'Live updates interrupted, reconnecting',
   stale: 'Data is stale',
   down: 'No data from the cluster',
+  paused: 'Live updates paused while the tab is hidden',
 };
 
 /** Live / Reconnecting… / Stale: whether what the page shows can be trusted right now. */

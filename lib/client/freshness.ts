@@ -5,7 +5,7 @@
 import type { LiveSnapshot } from './live-stream';
 
 /** `down`: the server answers but has no cluster data to give (unreachable, or no OpenKruise). */
-export type FreshnessLevel = 'connecting' | 'live' | 'reconnecting' | 'stale' | 'down';
+export type FreshnessLevel = 'connecting' | 'live' | 'reconnecting' | 'stale' | 'down' | 'paused';
 
 export interface FreshnessView {
   level: FreshnessLevel;
@@ -48,6 +48,7 @@ function cacheDetails(s: LiveSnapshot, now: number): string[] {
 }
 
 export function computeFreshness(s: LiveSnapshot, now: number | undefined): FreshnessView {
+  if (s.connection === 'paused') return { level: 'paused', label: 'Paused while the tab is hidden', details: [] };
   if (now === undefined || s.lastMessageAt === undefined) return { level: 'connecting', label: 'Connecting…', details: [] };
   const details = cacheDetails(s, now);
   if (s.status?.phase === 'unreachable') return { level: 'down', label: 'Cluster unreachable', details };

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Cache, ScopedMutator, State } from 'swr';
 import type { DashboardStatus, SidecarSetListResponse } from './api-types';
-import { LiveStream } from './live-stream';
-import { sidecarSetsResource } from './resources';
+import { HIDDEN_GRACE_MS, LiveStream } from './live-stream';
+import { sidecarSetResource, sidecarSetsResource } from './resources';
 
 /** The browser's EventSource, reduced to what LiveStream uses, driven by the test. */
 class FakeEventSource {
@@ -170,5 +170,44 @@ describe('LiveStream', () => {
     FakeEventSource.all.at(-1)!.emit('hello', 'status', status());
     expect(stream.getSnapshot().connection).toBe('open');
     expect(swr.calls).toEqual([{ key: '/api/sidecarsets' }]);
+  });
+
+  it('gives its connection back after a while hidden, opens none in the background, and catches up when shown', async () => {
+    const doc = new EventTarget() as EventTarget & { visibilityState: DocumentVisibilityState };
+    doc.visibilityState = 'visible';
+    vi.stubGlobal('document', doc);
+    const show = (state: DocumentVisibilityState) => {
+      doc.visibilityState = state;
+      doc.dispatchEvent(new Event('visibilitychange'));
+    };
+    const { swr, stream } = setup();
+    respondWith({ items: [], status: status() });
+    stream.watch(sidecarSetsResource);
+    await settle();
+    const first = FakeEventSource.all.at(-1)!;
+    first.emit('hello', 'status', status());
+    swr.calls.length = 0;
+    // A quick look at another tab keeps the stream.
+    show('hidden');
+    await vi.advanceTimersByTimeAsync(HIDDEN_GRACE_MS - 1);
+    show('visible');
+    await vi.advanceTimersByTimeAsync(HIDDEN_GRACE_MS);
+    expect(first.readyState).not.toBe(FakeEventSource.CLOSED);
+    show('hidden');
+    await vi.advanceTimersByTimeAsync(HIDDEN_GRACE_MS);
+    expect(first.readyState).toBe(FakeEventSource.CLOSED);
+    expect(stream.getSnapshot().connection).toBe('paused');
+    // A page change while hidden does not connect either.
+    stream.watch(sidecarSetResource('mosn'));
+    await settle();
+    expect(FakeEventSource.all).toHaveLength(1);
+    show('visible');
+    expect(FakeEventSource.all).toHaveLength(2);
+    expect(FakeEventSource.all.at(-1)?.url).toContain('sidecarsets');
+    expect(stream.getSnapshot().connection).toBe('connecting');
+    FakeEventSource.all.at(-1)!.emit('hello', 'status', status());
+    expect(stream.getSnapshot().connection).toBe('open');
+    expect(swr.calls.map((c) => c.key).sort()).toEqual([sidecarSetResource('mosn').key, '/api/sidecarsets'].sort());
+    stream.stop();
   });
 });

@@ -12,7 +12,8 @@ import type { DashboardStatus } from './api-types';
 import { getJson } from './http';
 import { REFETCH, type Delta, type LiveResource } from './resources';
 
-export type Connection = 'connecting' | 'open' | 'reconnecting';
+/** `paused`: the tab is hidden and gave its connection back (see HIDDEN_GRACE_MS). */
+export type Connection = 'connecting' | 'open' | 'reconnecting' | 'paused';
 
 export interface LiveSnapshot {
   connection: Connection;
@@ -33,6 +34,17 @@ const MAX_RETRY_MS = 30_000;
  * copies the pod list and re-renders the table. Timers (not animation frames) so hidden tabs still drain.
  */
 const BATCH_MS = 100;
+/**
+ * Over HTTP/1.1 a browser profile keeps at most 6 connections per host, and each open stream holds one: a 7th tab
+ * would not even load. So a tab hidden this long closes its stream, and a tab opened in the background opens none;
+ * on becoming visible it reconnects, and the `hello` refetch brings it current. (The server keeps recording the
+ * timelines meanwhile; nothing is lost.) Long enough that flicking between tabs does not reconnect.
+ */
+export const HIDDEN_GRACE_MS = 5000;
+
+function isHidden(): boolean {
+  return typeof document !== 'undefined' && document.visibilityState === 'hidden';
+}
 
 export class LiveStream {
   /** By SWR key: two resources may share a topic (a SidecarSet's timeline and one of its pods' timelines). */
@@ -50,6 +62,7 @@ export class LiveStream {
   private openTopics: string | undefined;
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private retryMs = FIRST_RETRY_MS;
+  private hiddenTimer: ReturnType<typeof setTimeout> | undefined;
   private started = false;
   private snapshot: LiveSnapshot;
 
@@ -72,15 +85,35 @@ export class LiveStream {
   start(): void {
     if (this.started) return;
     this.started = true;
+    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.onVisibility);
     this.scheduleOpen();
   }
 
   stop(): void {
     this.started = false;
+    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.onVisibility);
     clearTimeout(this.openTimer);
+    clearTimeout(this.hiddenTimer);
     this.flush();
     this.close();
   }
+
+  private readonly onVisibility = (): void => {
+    clearTimeout(this.hiddenTimer);
+    this.hiddenTimer = undefined;
+    if (isHidden()) {
+      this.hiddenTimer = setTimeout(() => {
+        this.hiddenTimer = undefined;
+        if (!isHidden() || !this.es) return;
+        this.flush();
+        this.close();
+        this.update({ connection: 'paused' });
+      }, HIDDEN_GRACE_MS);
+    } else if (this.started && !this.es) {
+      this.update({ connection: 'connecting' });
+      this.open(true);
+    }
+  };
 
   /** Keep `resource` current until the returned function is called. */
   watch(resource: AnyResource): () => void {
@@ -197,6 +230,11 @@ export class LiveStream {
 
   private open(force: boolean): void {
     this.openTimer = undefined;
+    if (isHidden() && !this.es) {
+      // Opened in the background, or paused: connect when the tab is shown (onVisibility).
+      if (this.snapshot.connection !== 'paused') this.update({ connection: 'paused' });
+      return;
+    }
     const topics = [...new Set([...this.watched.values()].map((e) => e.resource.topic))].sort().join(',') || 'status';
     for (const [key, r] of this.retired) if (!this.watched.has(key)) this.swr.cache.delete(r.key);
     this.retired.clear();
@@ -220,6 +258,12 @@ export class LiveStream {
     }
     es.onerror = () => {
       if (this.es !== es) return;
+      if (isHidden() && es.readyState === EventSource.CLOSED) {
+        // Do not retry in the background: onVisibility reconnects.
+        this.close();
+        this.update({ connection: 'paused' });
+        return;
+      }
       this.update({ connection: 'reconnecting' });
       // CONNECTING: the browser retries by itself with Last-Event-ID. CLOSED (an HTTP error): it gave up, we retry.
       if (es.readyState === EventSource.CLOSED) {
