@@ -4,6 +4,7 @@ import { ClusterError, toClusterError } from './errors';
 import { getJson } from './raw';
 import type { SourceKind } from './source';
 import { WatchCache, type CachedObject, type Freshness } from './watch-cache';
+import { leanPod, stripManagedFields } from './lean';
 
 export type SidecarSetObject = CachedObject & { apiVersion?: string; kind?: string; spec?: unknown; status?: unknown };
 
@@ -54,9 +55,9 @@ export class ClusterSession {
     this.kc.setCurrentContext(context);
     this.custom = this.kc.makeApiClient(CustomObjectsApi);
     this.authz = this.kc.makeApiClient(AuthorizationV1Api);
-    this.pods = new WatchCache(this.kc, 'pods', '/api/v1/pods');
-    this.namespaces = new WatchCache(this.kc, 'namespaces', '/api/v1/namespaces');
-    this.events = new WatchCache(this.kc, 'events', '/api/v1/events');
+    this.pods = new WatchCache(this.kc, 'pods', '/api/v1/pods', { transform: leanPod });
+    this.namespaces = new WatchCache(this.kc, 'namespaces', '/api/v1/namespaces', { transform: stripManagedFields });
+    this.events = new WatchCache(this.kc, 'events', '/api/v1/events', { transform: stripManagedFields });
   }
 
   info(): SessionInfo {
@@ -99,7 +100,7 @@ export class ClusterSession {
         this.state = { phase: 'no-openkruise', message: `The API group ${KRUISE_GROUP} is not served by ${this.info().server}: OpenKruise is not installed (or its SidecarSet CRD is missing).` };
         return;
       }
-      this.sidecarSets ??= new WatchCache(this.kc, 'sidecarsets', `/apis/${KRUISE_GROUP}/${this.sidecarSetVersion}/sidecarsets`);
+      this.sidecarSets ??= new WatchCache(this.kc, 'sidecarsets', `/apis/${KRUISE_GROUP}/${this.sidecarSetVersion}/sidecarsets`, { transform: stripManagedFields });
       await Promise.all([this.sidecarSets.start(), this.pods.start(), this.namespaces.start(), this.events.start()]);
       this.state = { phase: 'ready' };
       for (const fn of this.readyListeners) fn();

@@ -48,6 +48,13 @@ export function objectKey(o: CachedObject): string {
 
 const MAX_BACKOFF_MS = 30_000;
 
+export interface WatchCacheOptions<T> {
+  /** Items per LIST page (default 500). */
+  pageSize?: number;
+  /** Applied to every object before it is stored or emitted (see lean.ts); must be pure. */
+  transform?: (o: T) => T;
+}
+
 /**
  * One LIST+WATCH of one resource kind, shared by every request and browser tab: the dashboard's only view of
  * the cluster. It pages the initial LIST, resumes the watch from the last resourceVersion after a drop
@@ -70,7 +77,7 @@ export class WatchCache<T extends CachedObject> {
     readonly kind: string,
     /** Collection path, e.g. `/api/v1/pods`. */
     private readonly path: string,
-    private readonly pageSize = 500,
+    private readonly opts: WatchCacheOptions<T> = {},
   ) {
     this.fresh = { kind, state: 'connecting', relists: 0, reconnects: 0 };
   }
@@ -136,10 +143,10 @@ export class WatchCache<T extends CachedObject> {
     let cont: string | undefined;
     let rv = '';
     do {
-      const q = new URLSearchParams({ limit: String(this.pageSize) });
+      const q = new URLSearchParams({ limit: String(this.opts.pageSize ?? 500) });
       if (cont) q.set('continue', cont);
       const page = await getJson<ListResponse<T>>(this.kc, `${this.path}?${q.toString()}`);
-      for (const item of page.items ?? []) seen.set(objectKey(item), item);
+      for (const item of page.items ?? []) seen.set(objectKey(item), this.opts.transform ? this.opts.transform(item) : item);
       cont = page.metadata?.continue || undefined;
       rv = page.metadata?.resourceVersion ?? rv;
     } while (cont);
@@ -168,19 +175,20 @@ export class WatchCache<T extends CachedObject> {
     this.watching = true;
     openWatches++;
     let gone = false;
-    const onEvent = (type: string, obj: T & { code?: number; reason?: string }): void => {
+    const onEvent = (type: string, raw: T & { code?: number; reason?: string }): void => {
       const now = Date.now();
       this.fresh.lastContactAt = now;
       if (type === 'BOOKMARK') {
-        this.resourceVersion = obj.metadata?.resourceVersion ?? this.resourceVersion;
+        this.resourceVersion = raw.metadata?.resourceVersion ?? this.resourceVersion;
         return;
       }
       if (type === 'ERROR') {
         // 410 Expired/Gone: our resourceVersion is older than the server's history; only a LIST can recover.
-        gone = obj.code === 410 || obj.reason === 'Expired' || obj.reason === 'Gone';
+        gone = raw.code === 410 || raw.reason === 'Expired' || raw.reason === 'Gone';
         this.abortWatch();
         return;
       }
+      const obj = this.opts.transform ? this.opts.transform(raw) : raw;
       const key = objectKey(obj);
       const old = this.items.get(key);
       this.resourceVersion = obj.metadata?.resourceVersion ?? this.resourceVersion;
