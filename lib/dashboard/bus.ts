@@ -3,30 +3,40 @@
  * thousand are kept so a tab that reconnects with Last-Event-ID gets exactly what it missed, or a `reset` when
  * that is no longer possible. Every tab shares it: nothing here opens a watch on the cluster.
  */
-export interface BusMessage {
+/** What the replay ring keeps of a message: its serialised form only, so old views are not kept alive by it. */
+export interface SentMessage {
   id: number;
   topic: string;
   event: string;
-  data: unknown;
   /** The data serialised once, for every subscriber. */
   json: string;
+}
+
+export interface BusMessage extends SentMessage {
+  data: unknown;
 }
 
 export type Subscriber = (m: BusMessage) => void;
 
 export interface Replay {
   /** Messages after the given id on the wanted topics, oldest first. */
-  messages: BusMessage[];
+  messages: SentMessage[];
   /** False when some were already dropped from the ring: the client must refetch. */
   complete: boolean;
 }
 
 export class Bus {
   private seq = 0;
-  private readonly ring: BusMessage[] = [];
+  private readonly ring: SentMessage[] = [];
+  private ringChars = 0;
   private readonly subscribers = new Set<{ topics: (t: string) => boolean; fn: Subscriber }>();
 
-  constructor(private readonly capacity = 5000) {}
+  /**
+   * @param capacity messages kept for replay
+   * @param maxChars and at most this much JSON: one SidecarSet of 2,000 pods appearing publishes ~4 MB at once, and
+   *   a reconnecting tab that missed that much is better served by a refetch (`reset`) than by a replay.
+   */
+  constructor(private readonly capacity = 5000, private readonly maxChars = 16 * 2 ** 20) {}
 
   get lastId(): number {
     return this.seq;
@@ -34,8 +44,19 @@ export class Bus {
 
   publish(topic: string, event: string, data: unknown): BusMessage {
     const m: BusMessage = { id: ++this.seq, topic, event, data, json: JSON.stringify(data) };
-    this.ring.push(m);
-    if (this.ring.length > this.capacity) this.ring.splice(0, this.ring.length - this.capacity);
+    this.ring.push({ id: m.id, topic, event, json: m.json });
+    this.ringChars += m.json.length;
+    // Oldest first, always keeping the newest.
+    let drop = 0;
+    let chars = this.ringChars;
+    while (drop < this.ring.length - 1 && (this.ring.length - drop > this.capacity || chars > this.maxChars)) {
+      chars -= (this.ring[drop] as SentMessage).json.length;
+      drop++;
+    }
+    if (drop > 0) {
+      this.ring.splice(0, drop);
+      this.ringChars = chars;
+    }
     for (const s of this.subscribers) {
       if (!s.topics(topic)) continue;
       try {

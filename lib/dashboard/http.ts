@@ -65,6 +65,11 @@ export function json(data: unknown, status = 200): Response {
   return Response.json(data, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
+/** The same for a body that is already JSON text (see LiveViews.detailJson). */
+export function jsonText(body: string, status = 200): Response {
+  return new Response(body, { status, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
+}
+
 /**
  * Mutations come only from this dashboard's own pages: same-origin by Fetch Metadata, or by Origin when an
  * older browser omits it; JSON only; small bodies. Anything else is refused before it reaches the cluster.

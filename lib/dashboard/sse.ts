@@ -1,10 +1,10 @@
-import type { Bus, BusMessage } from './bus';
+import type { Bus, SentMessage } from './bus';
 import { topicMatcher } from './bus';
 
 const HEARTBEAT_MS = 15_000;
 const encoder = new TextEncoder();
 
-function frame(m: BusMessage): Uint8Array {
+function frame(m: SentMessage): Uint8Array {
   return encoder.encode(`id: ${m.id}\nevent: ${m.event}\ndata: {"topic":${JSON.stringify(m.topic)},"data":${m.json}}\n\n`);
 }
 

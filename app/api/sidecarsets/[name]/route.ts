@@ -1,5 +1,5 @@
 import { DashboardError } from '@/lib/dashboard/errors';
-import { json, parseName, readableDashboard, route } from '@/lib/dashboard/http';
+import { jsonText, parseName, readableDashboard, route } from '@/lib/dashboard/http';
 import { requireReady } from '@/lib/dashboard/mutations';
 
 export const dynamic = 'force-dynamic';
@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export const GET = route(async (req: Request, ctx: { params: Promise<{ name: string }> }) => {
   const name = parseName((await ctx.params).name);
   const d = await readableDashboard(req);
-  const detail = requireReady(d).detail(name);
+  const detail = requireReady(d).detailJson(name);
   if (!detail) throw new DashboardError(404, 'NotFound', `SidecarSet "${name}" not found`);
-  return json({ ...detail, status: d.status() });
+  return jsonText(`{"summary":${detail.summary},"pods":${detail.pods},"status":${JSON.stringify(d.status())}}`);
 });
