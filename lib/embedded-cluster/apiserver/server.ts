@@ -34,6 +34,7 @@ export interface ApiServerDeps {
    * Simulator-only fault injection, for tests of clients' watch recovery: `POST /debug/embedded/restart?downMs=N
    * [&compact=1]` drops every connection, stays down N ms (and forgets the watch history, so resuming watches
    * get 410), then serves again with the same state. Only cluster-admin may call it (non-resource URL rules).
+   * `GET /debug/embedded/watches` (also cluster-admin only) counts the open watches per table.
    */
   restart?(downMs: number, compact: boolean): void;
   /** Extra subresources served by code rather than the generic pipeline, e.g. pods/binding. */
@@ -104,6 +105,12 @@ export class ApiServer {
         const compact = url.searchParams.get('compact') === '1';
         sendJson(res, 202, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', message: `restarting: down for ${downMs} ms${compact ? ', watch history compacted' : ''}`, code: 202 });
         res.on('finish', () => this.d.restart?.(downMs, compact));
+        return;
+      }
+      if (path === '/debug/embedded/watches' && method === 'GET') {
+        // How many watches API clients hold open, per resource: lets a benchmark check from the cluster's side that
+        // a dashboard's watch count does not grow with its browser tabs. cluster-admin only, like the restart.
+        sendJson(res, 200, { kind: 'WatchCounts', byTable: this.d.rest.store.watcherCounts() });
         return;
       }
       const doc = this.d.documents(path, req.headers.accept);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreV1Event, V1Pod } from '@kubernetes/client-node';
 import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
-import { apiFailure, startTestCluster, startWatch, waitFor, type TestCluster, type WireStatus } from '../int-test-kit';
+import { apiFailure, kubeConfigFor, rawRequest, startTestCluster, startWatch, waitFor, type TestCluster, type WireStatus } from '../int-test-kit';
 
 const NS = 'default';
 /** Small enough that a test can push a resourceVersion out of the watch history. */
@@ -124,6 +124,21 @@ describe('watch over HTTPS', () => {
     expect(w.events.map((e) => e.object.message)).toEqual(['about sel-3', 'about sel-3']);
     const got = await t.core.listNamespacedEvent({ namespace: NS, fieldSelector: 'involvedObject.name=sel-3,involvedObject.fieldPath=spec.containers{app}' });
     expect(got.items.map((e) => e.involvedObject.name)).toEqual(['sel-3', 'sel-3']);
+  });
+
+  it('counts API clients\' open watches apart from its own informers at /debug/embedded/watches (cluster-admin only)', async () => {
+    type Counts = { kind: string; byTable: Record<string, { remote: number; internal: number }> };
+    const counts = async (): Promise<Counts> => (await rawRequest(t.kc, 'GET', '/debug/embedded/watches')).json() as unknown as Counts;
+    const remote = (c: Counts): number => c.byTable['core/pods']?.remote ?? 0;
+    const before = await counts();
+    const w = await startWatch<V1Pod>(t.kc, `/api/v1/namespaces/${NS}/pods`, { allowWatchBookmarks: true });
+    const during = await waitFor('the watch counted', async () => { const c = await counts(); return remote(c) > remote(before) ? c : undefined; });
+    expect(during.kind).toBe('WatchCounts');
+    expect(remote(during)).toBe(remote(before) + 1);
+    expect(during.byTable['core/pods']?.internal).toBe(before.byTable['core/pods']?.internal ?? 0);
+    w.stop();
+    await waitFor('the watch uncounted', async () => remote(await counts()) === remote(before));
+    expect((await rawRequest(kubeConfigFor(t.cluster, 'viewer'), 'GET', '/debug/embedded/watches')).status).toBe(403);
   });
 });
 

@@ -190,7 +190,7 @@ export function serveWatch(store: Store, res: ServerResponse, w: WatchRequest, o
     for (const e of backlog) onEvent(e);
   }
 
-  const unsubscribe = store.subscribe({ table, onEvent });
+  const unsubscribe = store.subscribe({ table, remote: true, onEvent });
   const bookmarkTimer = w.allowBookmarks ? setInterval(() => bookmark(), w.bookmarkIntervalMs ?? 30_000) : undefined;
   const timeoutS = w.timeoutSeconds && w.timeoutSeconds > 0 ? w.timeoutSeconds : DEFAULT_TIMEOUT_S;
   const timeout = setTimeout(() => finish(), timeoutS * 1000);

@@ -21,6 +21,8 @@ export interface StoreEvent {
 
 export interface StoreWatcher {
   readonly table: string;
+  /** An API client's watch (over HTTP), as opposed to one of the cluster's own informers: counted apart. */
+  readonly remote?: boolean;
   onEvent(e: StoreEvent): void;
 }
 
@@ -138,6 +140,18 @@ export class Store {
     let n = 0;
     for (const s of this.watchers.values()) n += s.size;
     return n;
+  }
+
+  /** Open watchers per table, API clients' and the cluster's own apart (what /debug/embedded/watches reports). */
+  watcherCounts(): Record<string, { remote: number; internal: number }> {
+    const out: Record<string, { remote: number; internal: number }> = {};
+    for (const [table, set] of this.watchers) {
+      if (set.size === 0) continue;
+      let remote = 0;
+      for (const w of set) if (w.remote) remote++;
+      out[table] = { remote, internal: set.size - remote };
+    }
+    return out;
   }
 
   /** Drop history up to `rv` (default: everything so far), so older watches and continue tokens get 410. */
