@@ -229,6 +229,11 @@ export class WatchCache<T extends CachedObject> {
         (type, obj) => onEvent(type, obj as T & { code?: number; reason?: string }),
         onDone,
       );
+      if (this.stopped) {
+        // stop() ran while the watch was connecting, when there was no controller to abort yet.
+        this.abortWatch();
+        return;
+      }
       if (this.watching && resuming) {
         // Connected again and the server replays everything after our resourceVersion: the gap is closed.
         this.backoffMs = 1000;
