@@ -55,7 +55,9 @@ function sameSecret(a: string, b: string): boolean {
 export async function callerOf(req: Request, cfg: AccessConfig = accessConfig()): Promise<Caller> {
   const jar = await cookies();
   const presented = bearer(req);
-  const addr = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'local';
+  // X-Forwarded-For is the client's to write unless a trusted proxy sets it: believed only behind one, or any
+  // caller could claim a fresh address, and a fresh rate-limit bucket, per request.
+  const addr = (cfg.trustProxyUser && req.headers.get('x-forwarded-for')?.split(',')[0]?.trim()) || 'direct';
   const proxyUser = cfg.trustProxyUser ? (req.headers.get('x-forwarded-user') ?? req.headers.get('x-auth-request-user') ?? undefined) : undefined;
   if (cfg.mode === 'token-passthrough') {
     const userToken = presented ?? jar.get(TOKEN_COOKIE)?.value;

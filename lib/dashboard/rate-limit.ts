@@ -18,13 +18,16 @@ export class RateLimiter {
     const b = this.buckets.get(key) ?? { tokens: this.burst, at: now };
     b.tokens = Math.min(this.burst, b.tokens + ((now - b.at) / 60_000) * this.perMinute);
     b.at = now;
+    // Re-inserted so the Map's order is least recently seen first, refused callers included: the cap then
+    // forgets idle callers, never one that keeps trying, and never everyone's limits at once.
+    this.buckets.delete(key);
+    this.buckets.set(key, b);
+    if (this.buckets.size > 10_000) this.buckets.delete(this.buckets.keys().next().value as string);
     if (b.tokens < 1) {
       const wait = Math.ceil(((1 - b.tokens) / this.perMinute) * 60);
       throw new DashboardError(429, 'TooManyRequests', `too many changes; try again in ${wait} s`, { retryAfterSeconds: wait });
     }
     b.tokens -= 1;
-    this.buckets.set(key, b);
-    if (this.buckets.size > 10_000) this.buckets.clear();
   }
 }
 
