@@ -113,10 +113,10 @@ export class TimelineRecorder {
       }
       if (e.relist && !this.openGap.reason.includes(e.reason)) this.openGap.reason += `; then ${e.reason}`;
       this.openGap.relist ||= e.relist;
-      this.bus.publish('status', 'gap', this.openGap);
+      this.bus.publish('status', 'gap', { ...this.openGap });
     } else if (e.type === 'SYNCED' && this.unsynced.delete(kind) && this.unsynced.size === 0 && this.openGap) {
       this.openGap.endMs = e.at;
-      this.bus.publish('status', 'gap', this.openGap);
+      this.bus.publish('status', 'gap', { ...this.openGap });
       this.lastClosed = this.openGap;
       this.openGap = undefined;
     }
