@@ -9,10 +9,10 @@ import { labelSelectorMatches } from './label-selector';
 import { sortUpdateIndexes } from './pod-order';
 import {
   hasReadyButInconsistentSidecar,
+  isCountedReady,
   isKruiseReady,
   isPodUpdated,
   isPodUpgradable,
-  isUnavailableForBudget,
   podKey,
 } from './pod-state';
 import { isNotUpdate, isUpdatePaused } from './sidecarset';
@@ -51,8 +51,34 @@ function selectedForUpdate(ss: SidecarSet, pod: Pod): boolean {
   return sel === null || sel === undefined || labelSelectorMatches(sel, pod.metadata?.labels);
 }
 
+/**
+ * What the plan and the status counters read of one pod, a function of the pod and the SidecarSet only. A
+ * caller that recomputes often (the dashboard, once per watch event) keeps these per pod object (PodMemo).
+ */
+export interface PodFacts {
+  updated: boolean;
+  /** Consistent and Kruise-ready: counted in readyPods, and not consuming the budget. */
+  countedReady: boolean;
+  /** For a pod not updated: which list it goes to before ordering. */
+  standing?: 'notSelected' | 'notUpgradable' | 'skippedInFlight' | 'waiting';
+}
+
+export type FactsOf = (pod: Pod) => PodFacts;
+
+export function podFacts(ss: SidecarSet, pod: Pod): PodFacts {
+  const updated = isPodUpdated(ss, pod);
+  const facts: PodFacts = { updated, countedReady: isCountedReady(ss, pod) };
+  if (!updated) {
+    if (!selectedForUpdate(ss, pod)) facts.standing = 'notSelected';
+    else if (!isPodUpgradable(ss, pod)) facts.standing = 'notUpgradable';
+    else if (hasReadyButInconsistentSidecar(ss, pod)) facts.standing = 'skippedInFlight';
+    else facts.standing = 'waiting';
+  }
+  return facts;
+}
+
 /** `members` must be the pods podMembership calls members: exactly Kruise's matched pods. */
-export function planRollout(ss: SidecarSet, members: readonly Pod[]): RolloutPlan {
+export function planRollout(ss: SidecarSet, members: readonly Pod[], factsOf: FactsOf = (p) => podFacts(ss, p)): RolloutPlan {
   const strategy = ss.spec.updateStrategy;
   const total = members.length;
   const partition = partitionReplicas(strategy?.partition, total);
@@ -63,7 +89,11 @@ export function planRollout(ss: SidecarSet, members: readonly Pod[]): RolloutPla
     partitionInvalid: partition.invalid,
     maxUnavailable: maxUnavailable.value,
     maxUnavailableInvalid: maxUnavailable.invalid,
-    unavailable: members.filter((p) => isUnavailableForBudget(ss, p)).length,
+    // Updated but not (consistent and Kruise-ready): isUnavailableForBudget.
+    unavailable: members.filter((p) => {
+      const f = factsOf(p);
+      return f.updated && !f.countedReady;
+    }).length,
     waiting: [],
     next: [],
     heldByPartition: [],
@@ -76,12 +106,10 @@ export function planRollout(ss: SidecarSet, members: readonly Pod[]): RolloutPla
   };
   const waitingIdx: number[] = [];
   members.forEach((pod, i) => {
-    if (isPodUpdated(ss, pod)) return;
-    const key = podKey(pod);
-    if (!selectedForUpdate(ss, pod)) plan.notSelected.push(key);
-    else if (!isPodUpgradable(ss, pod)) plan.notUpgradable.push(key);
-    else if (hasReadyButInconsistentSidecar(ss, pod)) plan.skippedInFlight.push(key);
-    else waitingIdx.push(i);
+    const { standing } = factsOf(pod);
+    if (standing === undefined) return;
+    if (standing === 'waiting') waitingIdx.push(i);
+    else plan[standing].push(podKey(pod));
   });
   const ordered = sortUpdateIndexes(strategy, members, waitingIdx);
   plan.waiting = ordered.map((i) => podKey(members[i] as Pod));

@@ -10,10 +10,9 @@ import type { Membership, NamespacesInput } from './membership';
 import { isInFlightPhase } from './phase-labels';
 import { buildPodView } from './pod-view';
 import type { PodViewOptions } from './pod-view';
-import { isCountedReady, isPodUpdated } from './pod-state';
 import { pendingPlanKey } from './pending';
-import { planRollout } from './rollout-plan';
-import type { RolloutPlan } from './rollout-plan';
+import { planRollout, podFacts } from './rollout-plan';
+import type { FactsOf, PodFacts, RolloutPlan } from './rollout-plan';
 import {
   customVersionOf,
   emptyImageOf,
@@ -39,6 +38,8 @@ import type { Counters, Fraction, PodUpgradePhase, PodView, SidecarSetSummary } 
  */
 export interface PodMemo {
   membership: Membership;
+  /** For members: what the plan and counters read of it. */
+  facts?: PodFacts;
   planKey?: string;
   view?: PodView;
 }
@@ -66,13 +67,12 @@ function statusCounters(ss: SidecarSet): Counters {
 }
 
 /** status counters recomputed from the member pods with calculateStatus's rules. */
-function liveCounters(ss: SidecarSet, members: readonly Pod[]): Counters {
+function liveCounters(members: readonly Pod[], factsOf: FactsOf): Counters {
   let updated = 0;
   let ready = 0;
   let updatedReady = 0;
   for (const p of members) {
-    const u = isPodUpdated(ss, p);
-    const r = isCountedReady(ss, p);
+    const { updated: u, countedReady: r } = factsOf(p);
     if (u) updated++;
     if (r) ready++;
     if (u && r) updatedReady++;
@@ -96,7 +96,7 @@ export interface SidecarSetView {
   plan: RolloutPlan;
 }
 
-function summarize(ss: SidecarSet, members: readonly Pod[], views: readonly PodView[], plan: RolloutPlan): SidecarSetSummary {
+function summarize(ss: SidecarSet, members: readonly Pod[], views: readonly PodView[], plan: RolloutPlan, factsOf: FactsOf): SidecarSetSummary {
   const strategy = ss.spec.updateStrategy;
   const counters = statusCounters(ss);
   const phaseCounts: Partial<Record<PodUpgradePhase, number>> = {};
@@ -139,7 +139,7 @@ function summarize(ss: SidecarSet, members: readonly Pod[], views: readonly PodV
     namespaceSelectorText: nsSel && !isEmptyLabelSelector(nsSel) ? formatLabelSelector(nsSel) : '<all namespaces>',
     namespace: ss.spec.namespace || undefined,
     counters,
-    liveCounters: liveCounters(ss, members),
+    liveCounters: liveCounters(members, factsOf),
     progress: {
       assigned: fraction(counters.updated, counters.matched),
       completed: fraction(counters.updatedReady, counters.matched),
@@ -169,7 +169,13 @@ export function sidecarSetView(
     if (membership.matches || membership.injected) related.push({ pod, membership, memo: m });
   }
   const members = related.filter((r) => r.membership.member).map((r) => r.pod);
-  const plan = planRollout(ss, members);
+  const factsOf: FactsOf = memo
+    ? (pod) => {
+        const m = memo.get(pod) as PodMemo;
+        return (m.facts ??= podFacts(ss, pod));
+      }
+    : (pod) => podFacts(ss, pod);
+  const plan = planRollout(ss, members, factsOf);
   const views = related.map((r) => {
     if (!r.memo) return buildPodView(ss, r.pod, r.membership, plan, opts);
     // The plan is rebuilt every time (it spans all pods), but a pod's view reads only its own place in it.
@@ -178,7 +184,7 @@ export function sidecarSetView(
     r.memo.planKey = planKey;
     return (r.memo.view = buildPodView(ss, r.pod, r.membership, plan, opts));
   });
-  return { summary: summarize(ss, members, views, plan), pods: views, plan };
+  return { summary: summarize(ss, members, views, plan, factsOf), pods: views, plan };
 }
 
 export function summarizeSidecarSet(
