@@ -44,7 +44,8 @@ export function FreshnessIndicator() {
             data-level={f.level}
             className={cx('inline-flex items-center gap-2 rounded-full border px-2.5 py-1 text-xs font-medium whitespace-nowrap', pill[f.level])}
           >
-            <span aria-hidden="true" className={cx('size-2 rounded-full', dot[f.level], f.level === 'live' && 'motion-safe:animate-pulse')} />
+            {/* No pulse: an endless animation repaints every frame, which costs each open tab a few % of a core. */}
+            <span aria-hidden="true" className={cx('size-2 rounded-full', dot[f.level])} />
             {f.label}
           </span>
         }

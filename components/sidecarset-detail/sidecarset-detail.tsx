@@ -47,7 +47,7 @@ export function SidecarSetDetail({ name, initial }: { name: string; initial?: Si
           {requested && `Upgrade requested: ${requested.container} ${requested.from ?? ''} → ${requested.to}. The pods below follow the rollout live.`}
         </p>
         <PodTable summary={data.summary} pods={data.pods} />
-        <SidecarSetTimeline name={name} sidecars={data.summary.containers} pods={data.pods} />
+        <SidecarSetTimeline name={name} sidecars={data.summary.containers} pods={data.pods} inFlight={data.summary.inFlight} />
         <AuditTrail name={name} generation={data.summary.generation} />
         <UpgradeDialog open={upgrading} onClose={() => setUpgrading(false)} summary={data.summary} pods={data.pods} onUpgraded={setRequested} />
       </>

@@ -16,20 +16,22 @@ import { RolloutVerdict } from './rollout-verdict';
 import { TimelineChart } from './timeline-chart';
 import { TimelineLegend } from './timeline-legend';
 import { usePodModels } from './use-pod-models';
-import { useZoom } from './use-zoom';
+import { cursorTickMs, useZoom } from './use-zoom';
 import { ZoomControls } from './zoom-controls';
 
 interface Props {
   name: string;
   sidecars: readonly SidecarContainerSummary[];
   pods: readonly PodView[];
+  /** Pods mid-upgrade (summary.inFlight): the cursor then moves every second, otherwise every few. */
+  inFlight: number;
 }
 
 /**
  * The SidecarSet page's timeline: every pod's swimlanes on one time axis, in upgrade order, so a rolling
  * upgrade reads top to bottom; the probe's verdict for the rollout and per pod; live from `timeline/<name>`.
  */
-export function SidecarSetTimeline({ name, sidecars: latestSidecars, pods }: Props) {
+export function SidecarSetTimeline({ name, sidecars: latestSidecars, pods, inFlight }: Props) {
   const { data, error } = useSidecarSetTimeline(name);
   // The summary (and its container list) is replaced on every delta; the models need a new one only when it differs.
   const sidecarsKey = JSON.stringify(latestSidecars);
@@ -41,7 +43,7 @@ export function SidecarSetTimeline({ name, sidecars: latestSidecars, pods }: Pro
   const latest = runs.at(-1);
   const rollout = data?.probe.verdicts.find((v) => v.runId === latest?.id)?.rollout;
   const running = latest !== undefined && latest.endedAt === undefined;
-  const now = useServerNow(running ? 250 : 1000) ?? data?.generatedAt ?? 0;
+  const now = useServerNow(cursorTickMs(running, inFlight > 0)) ?? data?.generatedAt ?? 0;
   const zoom = useZoom(models, latest, now);
 
   let body;

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ProbeRunSnapshot } from '@/lib/client/api-types';
 import { timelineDomain, type ZoomMode } from './domain';
 import type { PodModel } from './pod-model';
@@ -23,5 +23,18 @@ export function useZoom(models: readonly PodModel[], run: ProbeRunSnapshot | und
   const [chosen, setMode] = useState<ZoomMode | undefined>(undefined);
   const win = upgradeWindow(models.flatMap((m) => m.bands), run, now);
   const mode = chosen ?? (win ? 'window' : 'all');
-  return { mode, setMode, win, domain: timelineDomain(models, win, mode, now) };
+  const { startMs, endMs } = timelineDomain(models, win, mode, now);
+  // The same object while the bounds hold: every row is memoised on it, so a delta about one pod between two
+  // ticks re-renders that pod's row only.
+  const domain = useMemo(() => ({ startMs, endMs }), [startMs, endMs]);
+  return { mode, setMode, win, domain };
+}
+
+/**
+ * How often the "now" cursor moves. Each move redraws every visible row (open segments end at now), so a
+ * SidecarSet at rest ticks slowly: a page left open costs little, and ten of them on one machine too.
+ */
+export function cursorTickMs(probeRunning: boolean, podsInFlight: boolean): number {
+  if (probeRunning) return 250;
+  return podsInFlight ? 1000 : 5000;
 }

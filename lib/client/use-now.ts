@@ -10,9 +10,15 @@ export function useNow(intervalMs = 1000): number | undefined {
   const [now, setNow] = useState<number | undefined>(undefined);
   useEffect(() => {
     const tick = () => setNow(Date.now());
+    // A hidden tab draws nothing: skip its ticks, and catch up the moment it is shown.
+    const onVisibility = () => { if (document.visibilityState !== 'hidden') tick(); };
     tick();
-    const id = setInterval(tick, intervalMs);
-    return () => clearInterval(id);
+    const id = setInterval(() => { if (document.visibilityState !== 'hidden') tick(); }, intervalMs);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      clearInterval(id);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
   }, [intervalMs]);
   return now;
 }
