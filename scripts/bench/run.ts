@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --only cluster[,dashboard-api]] [--pods N] [--quick] [--watch-agents N] [--cpu-prof]
- *   [--cpu-prof-dir DIR] [--server-root DIR] [--wait-quiet SECONDS] [--out FILE] [--list]`
+ *   [--cpu-prof-dir DIR] [--server-root DIR] [--dashboard-build auto|always|never] [--wait-quiet SECONDS] [--out FILE] [--list]`
  *
  * Runs the benchmark groups of groups.ts in order, prints a table and writes machine-readable results to
  * scripts/bench/results/latest.json. `--only X` selects the group named X or every group of family X
@@ -26,6 +26,7 @@ const USAGE = `npm run bench [-- options]
   --cpu-prof           write V8 CPU profiles of the server and watch clients (--cpu-prof-dir, default
                        scripts/bench/results/profiles); read them with scripts/bench/profile-top.ts
   --server-root DIR    benchmark the embedded cluster of another checkout (before/after comparisons)
+  --dashboard-build M  dashboard-* groups: auto (rebuild .next-bench when a source is newer; default), always, never
   --out FILE           results JSON (default scripts/bench/results/latest.json)`;
 
 function select(only: string | undefined): BenchGroup[] {
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
       quick: { type: 'boolean', default: false },
       'watch-agents': { type: 'string', default: '2' },
       'server-root': { type: 'string' },
+      'dashboard-build': { type: 'string', default: 'auto' },
       'wait-quiet': { type: 'string', default: '0' },
       'cpu-prof': { type: 'boolean', default: false },
       'cpu-prof-dir': { type: 'string', default: 'scripts/bench/results/profiles' },
@@ -64,7 +66,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(pods) || pods <= 0) throw new Error(`--pods must be a positive integer, got ${values.pods}`);
   const watchAgents = Number(values['watch-agents']);
   if (!Number.isInteger(watchAgents) || watchAgents <= 0) throw new Error(`--watch-agents must be a positive integer, got ${values['watch-agents']}`);
-  const options: RunOptions = { pods, quick: values.quick, watchAgents };
+  const dashboardBuild = values['dashboard-build'];
+  if (dashboardBuild !== 'auto' && dashboardBuild !== 'always' && dashboardBuild !== 'never') throw new Error(`--dashboard-build must be auto, always or never, got ${dashboardBuild}`);
+  const options: RunOptions = { pods, quick: values.quick, watchAgents, dashboardBuild };
   if (values['server-root']) options.serverRoot = resolve(values['server-root']);
   if (values['cpu-prof']) {
     options.cpuProfDir = resolve(values['cpu-prof-dir']);
@@ -88,7 +92,8 @@ async function main(): Promise<void> {
     log: (m) => console.error(`[bench] ${m}`),
   };
   const disposeAll = async (): Promise<void> => {
-    for (const f of fixtures.values()) await f.then((d) => d.dispose(), () => undefined);
+    // Newest first: a fixture built on another (a dashboard on a cluster) stops before what it depends on.
+    for (const f of [...fixtures.values()].reverse()) await f.then((d) => d.dispose(), () => undefined);
     fixtures.clear();
   };
   process.once('SIGINT', () => { void disposeAll().then(() => process.exit(130)); });

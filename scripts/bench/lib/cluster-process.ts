@@ -21,6 +21,8 @@ export interface ClusterProcessOptions {
 export interface ClusterProcess extends Disposable {
   pid: number;
   endpoint: ApiEndpoint;
+  /** The kubeconfig the CLI wrote (admin, viewer and upgrader contexts), e.g. for a dashboard to connect with. */
+  kubeconfig: string;
   /** Wall time from spawn to the CLI's ready line (scenario setup included). */
   startupMs: number;
   memoryMB(): { rss: number; hwm: number };
@@ -76,6 +78,7 @@ export async function startClusterProcess(opts: ClusterProcessOptions): Promise<
   return {
     pid,
     endpoint: readEndpoint(kubeconfig),
+    kubeconfig,
     startupMs,
     memoryMB: () => processMemoryMB(pid),
     async dispose() {

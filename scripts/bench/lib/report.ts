@@ -47,7 +47,7 @@ export function formatTable(report: RunReport): string {
     '',
   ];
   const header = ['group', 'metric', 'n', 'median', 'p95', 'p99', 'value', 'unit', 'goal', 'ratio', ''];
-  const rows = report.groups.flatMap((g) => (g.error ? [[g.group, `ERROR: ${g.error}`, '', '', '', '', '', '', '', '', 'FAIL']] : g.metrics.map((x) => row(g, x))));
+  const rows = report.groups.flatMap((g) => (g.error ? [[g.group, `ERROR: ${g.error.split('\n')[0]} (details above)`, '', '', '', '', '', '', '', '', 'FAIL']] : g.metrics.map((x) => row(g, x))));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const numeric = new Set([2, 3, 4, 5, 6, 9]);
   const fmt = (r: string[]): string => r.map((c, i) => (numeric.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();

@@ -62,6 +62,8 @@ export interface RunOptions {
   watchAgents: number;
   /** Checkout whose lib/embedded-cluster/cli.ts is benchmarked (default: this one). */
   serverRoot?: string;
+  /** The dashboard groups' production build (.next-bench): rebuild when sources changed, always, or never. */
+  dashboardBuild: 'auto' | 'always' | 'never';
 }
 
 export interface Disposable {
