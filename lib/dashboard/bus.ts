@@ -33,10 +33,11 @@ export class Bus {
 
   /**
    * @param capacity messages kept for replay
-   * @param maxChars and at most this much JSON: one SidecarSet of 2,000 pods appearing publishes ~4 MB at once, and
-   *   a reconnecting tab that missed that much is better served by a refetch (`reset`) than by a replay.
+   * @param maxChars and at most this much JSON (~2,000 one-pod deltas): one SidecarSet of 2,000 pods appearing
+   *   publishes ~4 MB at once, and a reconnecting tab that missed that much is better served by a refetch
+   *   (`reset`) than by a replay. What the ring holds stays resident, so it is kept small.
    */
-  constructor(private readonly capacity = 5000, private readonly maxChars = 16 * 2 ** 20) {}
+  constructor(private readonly capacity = 5000, private readonly maxChars = 4 * 2 ** 20) {}
 
   get lastId(): number {
     return this.seq;

@@ -4,6 +4,7 @@ import { clusterWatch } from './cluster-watch';
 import { clusterWrites } from './cluster-writes';
 import { dashboardApi } from './dashboard-api';
 import { dashboardLatency } from './dashboard-latency';
+import { dashboardRecorder } from './dashboard-recorder';
 import { dashboardWatches } from './dashboard-watches';
 import type { BenchGroup } from './lib/types';
 
@@ -13,4 +14,4 @@ import type { BenchGroup } from './lib/types';
  * cluster-memory stays last among the cluster groups: its "end" reading is meant to follow the write test.
  * The dashboard groups come after: they add a dashboard (and its LISTs) on the same 10,000-pod cluster.
  */
-export const GROUPS: BenchGroup[] = [clusterList, clusterWatch, clusterWrites, clusterMemory, dashboardApi, dashboardWatches, dashboardLatency];
+export const GROUPS: BenchGroup[] = [clusterList, clusterWatch, clusterWrites, clusterMemory, dashboardApi, dashboardWatches, dashboardLatency, dashboardRecorder];
