@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Cache, ScopedMutator, State } from 'swr';
 import type { DashboardStatus, SidecarSetListResponse } from './api-types';
-import { HIDDEN_GRACE_MS, LiveStream } from './live-stream';
+import { LiveStream } from './live-stream';
+import { HIDDEN_GRACE_MS } from './tab-visibility';
 import { sidecarSetResource, sidecarSetsResource } from './resources';
 
 /** The browser's EventSource, reduced to what LiveStream uses, driven by the test. */

@@ -11,8 +11,9 @@ import type { Cache, ScopedMutator } from 'swr';
 import type { DashboardStatus } from './api-types';
 import { getJson } from './http';
 import { REFETCH, type Delta, type LiveResource } from './resources';
+import { isHidden, onTabVisibility } from './tab-visibility';
 
-/** `paused`: the tab is hidden and gave its connection back (see HIDDEN_GRACE_MS). */
+/** `paused`: the tab is hidden and gave its connection back (see tab-visibility.ts). */
 export type Connection = 'connecting' | 'open' | 'reconnecting' | 'paused';
 
 export interface LiveSnapshot {
@@ -34,17 +35,6 @@ const MAX_RETRY_MS = 30_000;
  * copies the pod list and re-renders the table. Timers (not animation frames) so hidden tabs still drain.
  */
 const BATCH_MS = 100;
-/**
- * Over HTTP/1.1 a browser profile keeps at most 6 connections per host, and each open stream holds one: a 7th tab
- * would not even load. So a tab hidden this long closes its stream, and a tab opened in the background opens none;
- * on becoming visible it reconnects, and the `hello` refetch brings it current. (The server keeps recording the
- * timelines meanwhile; nothing is lost.) Long enough that flicking between tabs does not reconnect.
- */
-export const HIDDEN_GRACE_MS = 5000;
-
-function isHidden(): boolean {
-  return typeof document !== 'undefined' && document.visibilityState === 'hidden';
-}
 
 export class LiveStream {
   /** By SWR key: two resources may share a topic (a SidecarSet's timeline and one of its pods' timelines). */
@@ -62,7 +52,7 @@ export class LiveStream {
   private openTopics: string | undefined;
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private retryMs = FIRST_RETRY_MS;
-  private hiddenTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopVisibility: (() => void) | undefined;
   private started = false;
   private snapshot: LiveSnapshot;
 
@@ -85,35 +75,31 @@ export class LiveStream {
   start(): void {
     if (this.started) return;
     this.started = true;
-    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.onVisibility);
+    this.stopVisibility = onTabVisibility(() => this.pause(), () => this.resume());
     this.scheduleOpen();
   }
 
   stop(): void {
     this.started = false;
-    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.onVisibility);
+    this.stopVisibility?.();
     clearTimeout(this.openTimer);
-    clearTimeout(this.hiddenTimer);
     this.flush();
     this.close();
   }
 
-  private readonly onVisibility = (): void => {
-    clearTimeout(this.hiddenTimer);
-    this.hiddenTimer = undefined;
-    if (isHidden()) {
-      this.hiddenTimer = setTimeout(() => {
-        this.hiddenTimer = undefined;
-        if (!isHidden() || !this.es) return;
-        this.flush();
-        this.close();
-        this.update({ connection: 'paused' });
-      }, HIDDEN_GRACE_MS);
-    } else if (this.started && !this.es) {
-      this.update({ connection: 'connecting' });
-      this.open(true);
-    }
-  };
+  /** Hidden long enough: give the connection back. */
+  private pause(): void {
+    if (!this.es) return;
+    this.flush();
+    this.close();
+    this.update({ connection: 'paused' });
+  }
+
+  private resume(): void {
+    if (!this.started || this.es) return;
+    this.update({ connection: 'connecting' });
+    this.open(true);
+  }
 
   /** Keep `resource` current until the returned function is called. */
   watch(resource: AnyResource): () => void {
@@ -231,7 +217,7 @@ export class LiveStream {
   private open(force: boolean): void {
     this.openTimer = undefined;
     if (isHidden() && !this.es) {
-      // Opened in the background, or paused: connect when the tab is shown (onVisibility).
+      // Opened in the background, or paused: connect when the tab is shown (resume).
       if (this.snapshot.connection !== 'paused') this.update({ connection: 'paused' });
       return;
     }
@@ -259,7 +245,7 @@ export class LiveStream {
     es.onerror = () => {
       if (this.es !== es) return;
       if (isHidden() && es.readyState === EventSource.CLOSED) {
-        // Do not retry in the background: onVisibility reconnects.
+        // Do not retry in the background: resume reconnects.
         this.close();
         this.update({ connection: 'paused' });
         return;
