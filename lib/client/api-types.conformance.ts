@@ -11,7 +11,7 @@ import type { UpgradeResult } from '@/lib/dashboard/mutations';
 import type { ErrorBody } from '@/lib/dashboard/errors';
 import type { ProbeRun } from '@/lib/dashboard/probe/probe-run';
 import type { TrafficProbe } from '@/lib/dashboard/probe/traffic-probe';
-import type { podTimeline, sidecarSetTimeline } from '@/lib/dashboard/timeline/api';
+import type { podTimeline, SidecarSetTimelineBody } from '@/lib/dashboard/timeline/api';
 import type { Gap as ServerGap } from '@/lib/dashboard/timeline/pod-timeline';
 import type { TimelineSnapshot as ServerTimelineSnapshot } from '@/lib/dashboard/timeline/recorder';
 import type * as Client from './api-types';
@@ -36,7 +36,7 @@ export const _conformance: [
   Same<ServerGap, Client.Gap>,
   Same<ServerTimelineSnapshot, Client.TimelineSnapshot>,
   Same<ServerVerdicts, Client.ProbeVerdicts>,
-  Same<WithVerdicts<ReturnType<typeof sidecarSetTimeline>>, Client.SidecarSetTimelineResponse>,
+  Same<WithVerdicts<SidecarSetTimelineBody>, Client.SidecarSetTimelineResponse>,
   Same<ReturnType<typeof podTimeline>, Client.PodTimelineResponse>,
   // The recorder publishes `{ namespace, name, uid, entries }` of the pod's snapshot (recorder.ts, append).
   Same<Pick<ServerTimelineSnapshot, 'namespace' | 'name' | 'uid' | 'entries'>, Client.TimelineEvent>,

@@ -1,6 +1,7 @@
 import type { Dashboard } from '../context';
 import { DashboardError } from '../errors';
 import { requireReady } from '../mutations';
+import type { TimelineSnapshot } from './recorder';
 
 function recorder(d: Dashboard) {
   requireReady(d);
@@ -8,17 +9,27 @@ function recorder(d: Dashboard) {
   return { timeline: d.timeline, probe: d.probe };
 }
 
-/** Everything the swimlanes of one SidecarSet need: every pod's entries on one time axis, gaps, probe runs. */
-export function sidecarSetTimeline(d: Dashboard, name: string) {
+function timelineHead(d: Dashboard, name: string) {
   const { timeline, probe } = recorder(d);
   if (!requireReady(d).sidecarSet(name)) throw new DashboardError(404, 'NotFound', `SidecarSet "${name}" not found`);
   return {
     name,
     generatedAt: Date.now(),
     gaps: timeline.gapsSnapshot(),
-    pods: timeline.timelinesFor(name),
     probe: { runs: probe.snapshot(name), verdicts: probe.verdicts(name) },
   };
+}
+
+/** What sidecarSetTimelineJson sends (checked against the client's type in api-types.conformance.ts). */
+export type SidecarSetTimelineBody = ReturnType<typeof timelineHead> & { pods: TimelineSnapshot[] };
+
+/**
+ * Everything the swimlanes of one SidecarSet need, as JSON: every pod's entries on one time axis, gaps, probe
+ * runs. The pods' part (megabytes for thousands of pods) comes from the recorder's cache.
+ */
+export function sidecarSetTimelineJson(d: Dashboard, name: string): string {
+  const head = JSON.stringify(timelineHead(d, name));
+  return `${head.slice(0, -1)},"pods":${recorder(d).timeline.timelinesJsonFor(name)}}`;
 }
 
 export function podTimeline(d: Dashboard, namespace: string, name: string) {

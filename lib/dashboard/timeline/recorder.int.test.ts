@@ -46,6 +46,8 @@ function expectConsistentTotal(): void {
   expect(recorder.entryCount()).toBe(all.reduce((n, t) => n + t.entries.length, 0));
   expect(recorder.entryCount()).toBeLessThanOrEqual(TOTAL);
   for (const t of all) expect(t.entries.length).toBeLessThanOrEqual(PER_POD);
+  // The cached JSON (built at the previous check) was dropped by every change since.
+  expect(recorder.timelinesJsonFor('mosn')).toBe(JSON.stringify(all));
 }
 
 beforeAll(async () => {

@@ -41,6 +41,8 @@ export class TimelineRecorder {
   private readonly unsynced = new Set<string>();
   private lastClosed: Gap | undefined;
   private total = 0;
+  /** timelinesFor's JSON per SidecarSet, dropped on any change (see timelinesJsonFor). */
+  private readonly jsonCache = new Map<string, string>();
   private readonly unsubscribe: Array<() => void> = [];
   private readonly opts: Required<RecorderOptions>;
 
@@ -88,6 +90,20 @@ export class TimelineRecorder {
     return [...this.pods.values()].filter((t) => t.sidecarSets.includes(sidecarSet)).map((t) => t.snapshot());
   }
 
+  /**
+   * timelinesFor as JSON, built once and shared by every request until the next change: ten tabs opening a
+   * 2,000-pod SidecarSet then serialise it once, not ten times (several MB of transient garbage each).
+   */
+  timelinesJsonFor(sidecarSet: string): string {
+    let json = this.jsonCache.get(sidecarSet);
+    if (json === undefined) this.jsonCache.set(sidecarSet, (json = JSON.stringify(this.timelinesFor(sidecarSet))));
+    return json;
+  }
+
+  private changed(): void {
+    this.jsonCache.clear();
+  }
+
   entryCount(): number {
     return this.total;
   }
@@ -131,6 +147,7 @@ export class TimelineRecorder {
       t = new PodTimeline(pod, this.opts.perPodCap);
       this.pods.set(uid, t);
     }
+    if (t.sidecarSets.join() !== names.join()) this.changed();
     t.sidecarSets = names;
     const fresh: TimelineEntry[] = [];
     if (backfill) fresh.push(...backfillPod(pod));
@@ -164,6 +181,7 @@ export class TimelineRecorder {
       if (this.pods.get(t.uid) === t) {
         this.total -= t.size;
         this.pods.delete(t.uid);
+        this.changed();
       }
     }, this.opts.deletedRetentionMs).unref();
     this.append(t, [{
@@ -190,6 +208,7 @@ export class TimelineRecorder {
     const added = t.add(entries);
     this.total += added.length - t.takeDropped();
     if (added.length === 0) return;
+    this.changed();
     const payload = { namespace: t.namespace, name: t.name, uid: t.uid, entries: added };
     this.bus.publish(`pod/${t.namespace}/${t.name}`, 'timeline', payload);
     for (const ss of t.sidecarSets) this.bus.publish(`timeline/${ss}`, 'timeline', payload);
@@ -197,6 +216,7 @@ export class TimelineRecorder {
   }
 
   private evict(): void {
+    this.changed();
     const now = Date.now();
     const byAge = [...this.pods.values()].sort((a, b) => Number(b.deleted) - Number(a.deleted) || (a.deletedAt ?? now) - (b.deletedAt ?? now));
     for (const t of byAge) {

@@ -1,5 +1,5 @@
-import { json, parseName, readableDashboard, route } from '@/lib/dashboard/http';
-import { sidecarSetTimeline } from '@/lib/dashboard/timeline/api';
+import { jsonText, parseName, readableDashboard, route } from '@/lib/dashboard/http';
+import { sidecarSetTimelineJson } from '@/lib/dashboard/timeline/api';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,5 +7,5 @@ export const dynamic = 'force-dynamic';
 export const GET = route(async (req: Request, ctx: { params: Promise<{ name: string }> }) => {
   const name = parseName((await ctx.params).name);
   const d = await readableDashboard(req);
-  return json(sidecarSetTimeline(d, name));
+  return jsonText(sidecarSetTimelineJson(d, name));
 });
