@@ -122,11 +122,6 @@ export function isCountedReady(ss: SidecarSet, pod: Pod): boolean {
   return isPodStateConsistent(ss, pod) && isKruiseReady(ss, pod);
 }
 
-/** Consumes the maxUnavailable budget: updated but not (consistent and Kruise-ready) (spec §4.4). */
-export function isUnavailableForBudget(ss: SidecarSet, pod: Pod): boolean {
-  return isPodUpdated(ss, pod) && !isCountedReady(ss, pod);
-}
-
 /** Second half of IsSidecarSetUpgradable: some sidecar container is ready but inconsistent (an update in flight). */
 export function hasReadyButInconsistentSidecar(ss: SidecarSet, pod: Pod): boolean {
   for (const name of [...sidecarPodContainerNames(ss)].sort()) {

@@ -65,6 +65,11 @@ export interface PodFacts {
 
 export type FactsOf = (pod: Pod) => PodFacts;
 
+/** Consumes the maxUnavailable budget: updated but not (consistent and Kruise-ready) (spec §4.4). */
+function usesBudget(f: PodFacts): boolean {
+  return f.updated && !f.countedReady;
+}
+
 export function podFacts(ss: SidecarSet, pod: Pod): PodFacts {
   const updated = isPodUpdated(ss, pod);
   const facts: PodFacts = { updated, countedReady: isCountedReady(ss, pod) };
@@ -89,11 +94,7 @@ export function planRollout(ss: SidecarSet, members: readonly Pod[], factsOf: Fa
     partitionInvalid: partition.invalid,
     maxUnavailable: maxUnavailable.value,
     maxUnavailableInvalid: maxUnavailable.invalid,
-    // Updated but not (consistent and Kruise-ready): isUnavailableForBudget.
-    unavailable: members.filter((p) => {
-      const f = factsOf(p);
-      return f.updated && !f.countedReady;
-    }).length,
+    unavailable: members.filter((p) => usesBudget(factsOf(p))).length,
     waiting: [],
     next: [],
     heldByPartition: [],

@@ -135,13 +135,6 @@ export class Store {
     return () => set.delete(w);
   }
 
-  watcherCount(table?: string): number {
-    if (table) return this.watchers.get(table)?.size ?? 0;
-    let n = 0;
-    for (const s of this.watchers.values()) n += s.size;
-    return n;
-  }
-
   /** Open watchers per table, API clients' and the cluster's own apart (what /debug/embedded/watches reports). */
   watcherCounts(): Record<string, { remote: number; internal: number }> {
     const out: Record<string, { remote: number; internal: number }> = {};
