@@ -1,32 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Cache, ScopedMutator, State } from 'swr';
 import type { DashboardStatus } from './api-types';
+import { FakeEventSource, useFakeEventSource } from './fake-event-source';
 import { LiveStream } from './live-stream';
 import type { LiveResource } from './resources';
-
-/** The browser's EventSource reduced to what LiveStream uses. */
-class FakeEventSource {
-  static readonly CONNECTING = 0;
-  static readonly OPEN = 1;
-  static readonly CLOSED = 2;
-  static all: FakeEventSource[] = [];
-  readyState = FakeEventSource.CONNECTING;
-  onerror: (() => void) | null = null;
-  private readonly listeners = new Map<string, Array<(e: { data: string }) => void>>();
-  constructor(readonly url: string) {
-    FakeEventSource.all.push(this);
-  }
-  addEventListener(name: string, fn: (e: { data: string }) => void) {
-    this.listeners.set(name, [...(this.listeners.get(name) ?? []), fn]);
-  }
-  close() {
-    this.readyState = FakeEventSource.CLOSED;
-  }
-  emit(name: string, topic: string, data: unknown) {
-    this.readyState = FakeEventSource.OPEN;
-    for (const fn of this.listeners.get(name) ?? []) fn({ data: JSON.stringify({ topic, data }) });
-  }
-}
 
 /** A resource whose value is the list of events it was given. */
 const logResource = (topic: string, key: string, statusEvents?: string[]): LiveResource<string[]> => ({
@@ -39,15 +16,7 @@ const logResource = (topic: string, key: string, statusEvents?: string[]): LiveR
 const status: DashboardStatus = { phase: 'ready', caches: [], at: 0 };
 
 describe('LiveStream with timeline resources', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-    FakeEventSource.all = [];
-    vi.stubGlobal('EventSource', FakeEventSource);
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
+  useFakeEventSource();
 
   function setup() {
     const cache = new Map<string, State>();

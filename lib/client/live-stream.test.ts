@@ -1,37 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Cache, ScopedMutator, State } from 'swr';
 import type { DashboardStatus, SidecarSetListResponse } from './api-types';
+import { FakeEventSource, useFakeEventSource } from './fake-event-source';
 import { LiveStream } from './live-stream';
 import { HIDDEN_GRACE_MS } from './tab-visibility';
 import { sidecarSetResource, sidecarSetsResource } from './resources';
-
-/** The browser's EventSource, reduced to what LiveStream uses, driven by the test. */
-class FakeEventSource {
-  static readonly CONNECTING = 0;
-  static readonly OPEN = 1;
-  static readonly CLOSED = 2;
-  static all: FakeEventSource[] = [];
-  readyState = FakeEventSource.CONNECTING;
-  onerror: (() => void) | null = null;
-  private readonly listeners = new Map<string, Array<(e: { data: string }) => void>>();
-  constructor(readonly url: string) {
-    FakeEventSource.all.push(this);
-  }
-  addEventListener(name: string, fn: (e: { data: string }) => void) {
-    this.listeners.set(name, [...(this.listeners.get(name) ?? []), fn]);
-  }
-  close() {
-    this.readyState = FakeEventSource.CLOSED;
-  }
-  emit(name: string, topic: string, data: unknown) {
-    this.readyState = FakeEventSource.OPEN;
-    for (const fn of this.listeners.get(name) ?? []) fn({ data: JSON.stringify({ topic, data }) });
-  }
-  fail(closed: boolean) {
-    this.readyState = closed ? FakeEventSource.CLOSED : FakeEventSource.CONNECTING;
-    this.onerror?.();
-  }
-}
 
 const status = (phase: DashboardStatus['phase'] = 'ready'): DashboardStatus => ({ phase, caches: [], at: 0 });
 const summary = (name: string, inFlight = 0) => ({ name, inFlight }) as unknown as SidecarSetListResponse['items'][number];
@@ -67,15 +40,7 @@ function respondWith(...bodies: unknown[]) {
 const settle = () => vi.advanceTimersByTimeAsync(150);
 
 describe('LiveStream', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-    FakeEventSource.all = [];
-    vi.stubGlobal('EventSource', FakeEventSource);
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
+  useFakeEventSource();
 
   function setup() {
     const swr = fakeSwr();
