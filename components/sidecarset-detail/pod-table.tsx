@@ -6,7 +6,8 @@ import { podKey } from '@/lib/client/merge';
 import type { PodView, SidecarSetSummary } from '@/lib/sidecarset/views';
 import { cx, focusRing } from '@/components/ui/cx';
 import { EmptyState } from '@/components/ui/empty-state';
-import { tableClass, thClass, theadClass } from '@/components/ui/table-styles';
+import { ColumnHeaders } from '@/components/ui/column-headers';
+import { tableClass } from '@/components/ui/table-styles';
 import { podColumns } from './pod-columns';
 import { PodRow, ROW_HEIGHT } from './pod-row';
 
@@ -70,15 +71,7 @@ export function PodTable({ summary, pods }: { summary: SidecarSetSummary; pods: 
                 <col key={c.id} style={{ width: c.width }} />
               ))}
             </colgroup>
-            <thead className={theadClass}>
-              <tr aria-rowindex={1}>
-                {columns.map((c) => (
-                  <th key={c.id} scope="col" className={thClass}>
-                    {c.header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnHeaders columns={columns} rowIndex={1} />
             <tbody>
               {padTop > 0 && (
                 <tr aria-hidden="true">

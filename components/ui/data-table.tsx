@@ -1,7 +1,8 @@
 import { cx } from './cx';
 import type { Column } from './column';
 import { Table } from './table';
-import { tdClass, thClass, theadClass } from './table-styles';
+import { ColumnHeaders } from './column-headers';
+import { tdClass } from './table-styles';
 
 export interface DataTableProps<T> {
   caption: string;
@@ -15,15 +16,7 @@ export interface DataTableProps<T> {
 export function DataTable<T>({ caption, columns, rows, rowKey, rowTestId }: DataTableProps<T>) {
   return (
     <Table caption={caption}>
-      <thead className={theadClass}>
-        <tr>
-          {columns.map((c) => (
-            <th key={c.id} scope="col" className={thClass}>
-              {c.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeaders columns={columns} />
       <tbody>
         {rows.map((row) => (
           <tr key={rowKey(row)} data-testid={rowTestId} className="hover:bg-zinc-50 dark:hover:bg-zinc-900/60">
