@@ -5,15 +5,15 @@
 import type { Freshness as ServerFreshness } from '@/lib/cluster/watch-cache';
 import type { SessionInfo } from '@/lib/cluster/session';
 import type { ContextChoice as ServerContextChoice } from '@/lib/cluster/sessions';
-import type { DashboardStatus as ServerStatus } from '@/lib/dashboard/context';
-import type { SidecarSetDetail } from '@/lib/dashboard/live-views';
-import type { UpgradeResult } from '@/lib/dashboard/mutations';
-import type { ErrorBody } from '@/lib/dashboard/errors';
-import type { ProbeRun } from '@/lib/dashboard/probe/probe-run';
-import type { TrafficProbe } from '@/lib/dashboard/probe/traffic-probe';
-import type { podTimeline, SidecarSetTimelineBody } from '@/lib/dashboard/timeline/api';
-import type { Gap as ServerGap } from '@/lib/dashboard/timeline/pod-timeline';
-import type { TimelineSnapshot as ServerTimelineSnapshot } from '@/lib/dashboard/timeline/recorder';
+import type { DashboardStatus as ServerStatus } from '@/lib/server/live/dashboards';
+import type { SidecarSetDetail } from '@/lib/server/live/live-views';
+import type { UpgradeResult } from '@/lib/server/changes/mutations';
+import type { ErrorBody } from '@/lib/server/http/errors';
+import type { ProbeRun } from '@/lib/server/probe/probe-run';
+import type { TrafficProbe } from '@/lib/server/probe/traffic-probe';
+import type { podTimeline, SidecarSetTimelineBody } from '@/lib/server/recorder/api';
+import type { Gap as ServerGap } from '@/lib/server/recorder/pod-timeline';
+import type { TimelineSnapshot as ServerTimelineSnapshot } from '@/lib/server/recorder/recorder';
 import type * as Client from './api-types';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

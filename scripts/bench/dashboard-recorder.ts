@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { TimelineEntry } from '@/lib/sidecarset';
-import { PodTimeline } from '@/lib/dashboard/timeline/pod-timeline';
+import { PodTimeline } from '@/lib/server/recorder/pod-timeline';
 import { LATENCY_SHAPE } from './dashboard-latency';
 import { scaleDashboard } from './lib/scale-dashboard';
 import type { BenchGroup } from './lib/types';

@@ -1,4 +1,4 @@
-import { DashboardError, errorResponse } from '@/lib/dashboard/errors';
+import { DashboardError, errorResponse } from '@/lib/server/http/errors';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { listContexts } from '@/lib/cluster/sessions';
-import { getDashboard } from '@/lib/dashboard/context';
-import { json, route, selectedContext } from '@/lib/dashboard/http';
+import { getDashboard } from '@/lib/server/live/dashboards';
+import { json, route, selectedContext } from '@/lib/server/http/request';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { ACCESS_COOKIE, accessConfig, callerOf, TOKEN_COOKIE } from '@/lib/dashboard/access';
-import { getDashboard } from '@/lib/dashboard/context';
-import { DashboardError } from '@/lib/dashboard/errors';
-import { json, readMutation, route, selectedContext } from '@/lib/dashboard/http';
-import { actingAs, whoAmI } from '@/lib/dashboard/identity';
-import { mutationLimiter } from '@/lib/dashboard/rate-limit';
+import { ACCESS_COOKIE, accessConfig, callerOf, TOKEN_COOKIE } from '@/lib/server/access/modes';
+import { getDashboard } from '@/lib/server/live/dashboards';
+import { DashboardError } from '@/lib/server/http/errors';
+import { json, readMutation, route, selectedContext } from '@/lib/server/http/request';
+import { actingAs, whoAmI } from '@/lib/server/access/identity';
+import { mutationLimiter } from '@/lib/server/access/rate-limit';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { json, readableDashboard, route } from '@/lib/dashboard/http';
-import { requireReady } from '@/lib/dashboard/mutations';
+import { json, readableDashboard, route } from '@/lib/server/http/request';
+import { requireReady } from '@/lib/server/changes/mutations';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { readableDashboard, route } from '@/lib/dashboard/http';
-import { sseResponse } from '@/lib/dashboard/sse';
+import { readableDashboard, route } from '@/lib/server/http/request';
+import { sseResponse } from '@/lib/server/live/sse';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listContexts } from '@/lib/cluster/sessions';
-import { DashboardError } from '@/lib/dashboard/errors';
-import { CONTEXT_COOKIE, json, readMutation, route } from '@/lib/dashboard/http';
+import { DashboardError } from '@/lib/server/http/errors';
+import { CONTEXT_COOKIE, json, readMutation, route } from '@/lib/server/http/request';
 
 export const dynamic = 'force-dynamic';
 

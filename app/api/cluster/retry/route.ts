@@ -1,5 +1,5 @@
-import { getDashboard } from '@/lib/dashboard/context';
-import { json, readMutation, route, selectedContext } from '@/lib/dashboard/http';
+import { getDashboard } from '@/lib/server/live/dashboards';
+import { json, readMutation, route, selectedContext } from '@/lib/server/http/request';
 
 export const dynamic = 'force-dynamic';
 

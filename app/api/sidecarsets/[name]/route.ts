@@ -1,6 +1,6 @@
-import { DashboardError } from '@/lib/dashboard/errors';
-import { jsonText, parseName, readableDashboard, route } from '@/lib/dashboard/http';
-import { requireReady } from '@/lib/dashboard/mutations';
+import { DashboardError } from '@/lib/server/http/errors';
+import { jsonText, parseName, readableDashboard, route } from '@/lib/server/http/request';
+import { requireReady } from '@/lib/server/changes/mutations';
 
 export const dynamic = 'force-dynamic';
 

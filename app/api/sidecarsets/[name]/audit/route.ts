@@ -1,5 +1,5 @@
-import { auditTrail } from '@/lib/dashboard/audit';
-import { json, parseName, readableDashboard, route } from '@/lib/dashboard/http';
+import { auditTrail } from '@/lib/server/changes/audit';
+import { json, parseName, readableDashboard, route } from '@/lib/server/http/request';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
-import { getDashboard } from '@/lib/dashboard/context';
-import { json, parseName, mutationRequest, route, selectedContext } from '@/lib/dashboard/http';
-import { setPaused } from '@/lib/dashboard/mutations';
+import { getDashboard } from '@/lib/server/live/dashboards';
+import { json, parseName, mutationRequest, route, selectedContext } from '@/lib/server/http/request';
+import { setPaused } from '@/lib/server/changes/mutations';
 
 export const dynamic = 'force-dynamic';
 

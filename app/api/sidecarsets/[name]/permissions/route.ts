@@ -1,6 +1,6 @@
-import { getDashboard } from '@/lib/dashboard/context';
-import { json, parseName, readRequest, route, selectedContext } from '@/lib/dashboard/http';
-import { permissionsFor } from '@/lib/dashboard/permissions';
+import { getDashboard } from '@/lib/server/live/dashboards';
+import { json, parseName, readRequest, route, selectedContext } from '@/lib/server/http/request';
+import { permissionsFor } from '@/lib/server/access/permissions';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { jsonText, parseName, readableDashboard, route } from '@/lib/dashboard/http';
-import { sidecarSetTimelineJson } from '@/lib/dashboard/timeline/api';
+import { jsonText, parseName, readableDashboard, route } from '@/lib/server/http/request';
+import { sidecarSetTimelineJson } from '@/lib/server/recorder/api';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { json, parsePodRef, readableDashboard, route } from '@/lib/dashboard/http';
-import { podTimeline } from '@/lib/dashboard/timeline/api';
+import { json, parsePodRef, readableDashboard, route } from '@/lib/server/http/request';
+import { podTimeline } from '@/lib/server/recorder/api';
 
 export const dynamic = 'force-dynamic';
 

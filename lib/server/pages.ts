@@ -3,8 +3,8 @@
  * Best effort: when the cluster is slow or not ready the page renders without it and the client fetches.
  */
 import { listContexts } from '@/lib/cluster/sessions';
-import { getDashboard, type Dashboard } from '@/lib/dashboard/context';
-import { selectedContext } from '@/lib/dashboard/http';
+import { getDashboard, type Dashboard } from '@/lib/server/live/dashboards';
+import { selectedContext } from '@/lib/server/http/request';
 import type { ClusterResponse, SidecarSetDetailResponse, SidecarSetListResponse } from '@/lib/client/api-types';
 
 /**

@@ -9,8 +9,8 @@ import { ClusterSession } from '@/lib/cluster/session';
 import { startTestCluster, type TestCluster } from '@/lib/embedded-cluster/int-test-kit';
 import type { ClusterOptions } from '@/lib/embedded-cluster/cluster';
 import { namespaceIndex, parseSidecarSet, sidecarSetView, type PodView, type SidecarSetSummary, type SidecarSetView } from '@/lib/sidecarset';
-import type { Bus, BusMessage } from './bus';
-import type { EventIndex } from './event-index';
+import type { Bus, BusMessage } from './live/bus';
+import type { EventIndex } from './live/event-index';
 
 export interface SessionCluster {
   t: TestCluster;

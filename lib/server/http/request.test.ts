@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DashboardError } from './errors';
-import { MAX_BODY_BYTES, parseName, parsePodRef, readMutation } from './http';
+import { MAX_BODY_BYTES, parseName, parsePodRef, readMutation } from './request';
 
 const URL_ = 'http://dash.example:3000/api/sidecarsets/mosn/upgrade';
 

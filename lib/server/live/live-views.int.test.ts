@@ -13,7 +13,7 @@ import { EventIndex } from './event-index';
 import { LiveViews } from './live-views';
 import {
   createPodEvent, freshSidecarSetView, podEvents, podViewKey, recordBus, startSessionCluster, type DetailDelta, type SessionCluster,
-} from './dashboard-test-kit';
+} from '../dashboard.testkit';
 
 let c: SessionCluster;
 let bus: Bus;

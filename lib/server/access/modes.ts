@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { cookies } from 'next/headers';
-import { DashboardError } from './errors';
+import { DashboardError } from '../http/errors';
 
 export type AuthMode = 'service-account' | 'token-passthrough';
 

@@ -1,6 +1,6 @@
-import type { Dashboard } from '../context';
-import { DashboardError } from '../errors';
-import { requireReady } from '../mutations';
+import type { Dashboard } from '../live/dashboards';
+import { DashboardError } from '../http/errors';
+import { requireReady } from '../changes/mutations';
 import type { TimelineSnapshot } from './recorder';
 
 function recorder(d: Dashboard) {

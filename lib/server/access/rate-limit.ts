@@ -1,4 +1,4 @@
-import { DashboardError } from './errors';
+import { DashboardError } from '../http/errors';
 
 interface Bucket {
   tokens: number;

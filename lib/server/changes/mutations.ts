@@ -4,12 +4,12 @@ import { buildUpgradePatch, pausePatch, upgradeRequestSchema, type SidecarSet } 
 import { toClusterError } from '@/lib/cluster/errors';
 import { getJson } from '@/lib/cluster/raw';
 import { KRUISE_GROUP } from '@/lib/cluster/session';
-import type { Caller } from './access';
+import type { Caller } from '../access/modes';
 import { recordAudit } from './audit';
-import type { Dashboard } from './context';
-import { actingAs, whoAmI, type Acting } from './identity';
-import { mutationLimiter } from './rate-limit';
-import { DashboardError } from './errors';
+import type { Dashboard } from '../live/dashboards';
+import { actingAs, whoAmI, type Acting } from '../access/identity';
+import { mutationLimiter } from '../access/rate-limit';
+import { DashboardError } from '../http/errors';
 
 export const upgradeBodySchema = upgradeRequestSchema.extend({
   /** The image the user saw when they opened the dialog: a different current image means someone else changed it. */

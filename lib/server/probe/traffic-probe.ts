@@ -1,7 +1,7 @@
 import { losslessVerdict, rolloutVerdict, type ProbeSample, type SidecarSetSummary } from '@/lib/sidecarset';
 import type { ClusterSession } from '@/lib/cluster/session';
-import type { Bus } from '../bus';
-import type { LiveViews } from '../live-views';
+import type { Bus } from '../live/bus';
+import type { LiveViews } from '../live/live-views';
 import { PodProxyClient, versionFrom } from './pod-proxy-client';
 import { ProbeRun, type ProbeRunSnapshot } from './probe-run';
 

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { V1Pod } from '@kubernetes/client-node';
 import { rawRequest, waitFor } from '@/lib/embedded-cluster/int-test-kit';
 import { POD_INJECTED_LIST } from '@/lib/sidecarset';
-import { Bus } from '../bus';
-import { EventIndex } from '../event-index';
-import { createIdlePod, createPodEvent, recordBus, startSessionCluster, type BusRecording, type SessionCluster } from '../dashboard-test-kit';
+import { Bus } from '../live/bus';
+import { EventIndex } from '../live/event-index';
+import { createIdlePod, createPodEvent, recordBus, startSessionCluster, type BusRecording, type SessionCluster } from '../dashboard.testkit';
 import type { Gap } from './pod-timeline';
 import { TimelineRecorder, type TimelineSnapshot } from './recorder';
 

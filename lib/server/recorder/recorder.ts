@@ -5,8 +5,8 @@ import {
 } from '@/lib/sidecarset';
 import type { ClusterSession } from '@/lib/cluster/session';
 import type { CacheEvent } from '@/lib/cluster/watch-cache';
-import type { Bus } from '../bus';
-import type { EventIndex } from '../event-index';
+import type { Bus } from '../live/bus';
+import type { EventIndex } from '../live/event-index';
 import { PodTimeline, type Gap } from './pod-timeline';
 
 export interface RecorderOptions {

@@ -1,8 +1,8 @@
 import { KRUISE_GROUP } from '@/lib/cluster/session';
 import { toClusterError } from '@/lib/cluster/errors';
-import { accessConfig, type Caller } from './access';
-import type { Dashboard } from './context';
-import { DashboardError } from './errors';
+import { accessConfig, type Caller } from './modes';
+import type { Dashboard } from '../live/dashboards';
+import { DashboardError } from '../http/errors';
 import { actingAs, mayI } from './identity';
 
 export interface Permission {

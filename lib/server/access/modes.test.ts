@@ -3,8 +3,8 @@
  * (or read) things. callerOf reads Next's request cookies and is covered by the e2e tests.
  */
 import { describe, expect, it } from 'vitest';
-import { accessConfig, assertMayMutate, assertMayRead, type AccessConfig, type Caller } from './access';
-import { DashboardError } from './errors';
+import { accessConfig, assertMayMutate, assertMayRead, type AccessConfig, type Caller } from './modes';
+import { DashboardError } from '../http/errors';
 
 /** Next's types make NODE_ENV required in every environment. */
 const env = (vars: Record<string, string> = {}): NodeJS.ProcessEnv => ({ NODE_ENV: 'test', ...vars });

@@ -1,7 +1,7 @@
 import { CoreV1Api } from '@kubernetes/client-node';
 import type { Event } from 'kubernetes-types/core/v1';
 import { KRUISE_GROUP } from '@/lib/cluster/session';
-import type { Dashboard } from './context';
+import type { Dashboard } from '../live/dashboards';
 
 export type AuditReason = 'DashboardImageChange' | 'DashboardPause' | 'DashboardResume';
 

@@ -4,8 +4,8 @@ import type { Freshness } from '@/lib/cluster/watch-cache';
 import { Bus } from './bus';
 import { EventIndex } from './event-index';
 import { LiveViews } from './live-views';
-import { TrafficProbe } from './probe/traffic-probe';
-import { TimelineRecorder } from './timeline/recorder';
+import { TrafficProbe } from '../probe/traffic-probe';
+import { TimelineRecorder } from '../recorder/recorder';
 
 /** Everything the dashboard runs for one cluster context, shared by all requests and tabs. */
 export interface Dashboard {

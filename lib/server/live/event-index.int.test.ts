@@ -8,7 +8,7 @@ import type { V1Pod } from '@kubernetes/client-node';
 import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { waitFor } from '@/lib/embedded-cluster/int-test-kit';
 import { EventIndex } from './event-index';
-import { createIdlePod, createPodEvent, startSessionCluster, type SessionCluster } from './dashboard-test-kit';
+import { createIdlePod, createPodEvent, startSessionCluster, type SessionCluster } from '../dashboard.testkit';
 
 let c: SessionCluster;
 let p1: V1Pod;

@@ -1,9 +1,9 @@
 import { cookies } from 'next/headers';
 import { z } from 'zod';
-import { accessConfig, assertMayMutate, assertMayRead, callerOf, type Caller } from './access';
-import { getDashboard, type Dashboard } from './context';
+import { accessConfig, assertMayMutate, assertMayRead, callerOf, type Caller } from '../access/modes';
+import { getDashboard, type Dashboard } from '../live/dashboards';
 import { DashboardError, errorResponse } from './errors';
-import { assertMayList } from './permissions';
+import { assertMayList } from '../access/permissions';
 
 export const CONTEXT_COOKIE = 'dashboard-context';
 /** Mutation bodies are tiny; anything bigger is refused before parsing. */
