@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { DataProvider } from '@/lib/client/data-provider';
-import { clusterSnapshot } from '@/lib/server/pages';
+import { clusterSnapshot } from '@/lib/server';
 import { AppHeader } from '@/components/layout/app-header';
 import { ClusterGate } from '@/components/layout/cluster-gate';
 import './globals.css';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { sidecarSetsSnapshot } from '@/lib/server/pages';
+import { sidecarSetsSnapshot } from '@/lib/server';
 import { SidecarSetList } from '@/components/sidecarset-list/sidecarset-list';
 
 // The layout's title template applies to child segments only, not to the page beside it.

@@ -47,12 +47,16 @@ export function PodDetail({ sidecarSet, namespace, pod, initial }: Props) {
         </span>
       </nav>
       <h1 className="text-2xl font-semibold tracking-tight break-all">{pod}</h1>
-      {view ? (
+      {data?.podAccess ? (
+        <EmptyState title="Pod not shown">
+          <span data-testid="pods-hidden">{data.podAccess.reason}</span>
+        </EmptyState>
+      ) : view ? (
         <PodViewCard view={view} />
       ) : (
         data && <EmptyState title={`Pod ${namespace}/${pod} is not among the pods of ${sidecarSet}`}>It may have been deleted; its recorded timeline is shown below while the dashboard keeps it.</EmptyState>
       )}
-      <PodTimelinePanel sidecarSet={sidecarSet} namespace={namespace} pod={pod} view={view} sidecars={sidecars} />
+      {!data?.podAccess && <PodTimelinePanel sidecarSet={sidecarSet} namespace={namespace} pod={pod} view={view} sidecars={sidecars} />}
     </div>
   );
 }

@@ -46,8 +46,16 @@ export function SidecarSetDetail({ name, initial }: { name: string; initial?: Si
         <p role="status" className="text-sm empty:hidden">
           {requested && `Upgrade requested: ${requested.container} ${requested.from ?? ''} → ${requested.to}. The pods below follow the rollout live.`}
         </p>
-        <PodTable summary={data.summary} pods={data.pods} />
-        <SidecarSetTimeline name={name} sidecars={data.summary.containers} pods={data.pods} inFlight={data.summary.inFlight} />
+        {data.podAccess ? (
+          <EmptyState title="Pods not shown">
+            <span data-testid="pods-hidden">{data.podAccess.reason}</span>
+          </EmptyState>
+        ) : (
+          <>
+            <PodTable summary={data.summary} pods={data.pods} />
+            <SidecarSetTimeline name={name} sidecars={data.summary.containers} pods={data.pods} inFlight={data.summary.inFlight} />
+          </>
+        )}
         <AuditTrail name={name} generation={data.summary.generation} />
         <UpgradeDialog open={upgrading} onClose={() => setUpgrading(false)} summary={data.summary} pods={data.pods} onUpgraded={setRequested} />
       </>

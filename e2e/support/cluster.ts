@@ -27,8 +27,8 @@ export async function setMosnImageDirectly(image: string): Promise<void> {
   await clusterClient().patchMosn([{ op: 'replace', path: '/spec/containers/0/image', value: image }]);
 }
 
-/** The bearer token of one of the e2e cluster's identities (admin, viewer, upgrader), from its kubeconfig. */
-export function clusterToken(identity: 'admin' | 'viewer' | 'upgrader'): string {
+/** The bearer token of one of the e2e cluster's identities (admin, viewer, upgrader, auditor), from its kubeconfig. */
+export function clusterToken(identity: 'admin' | 'viewer' | 'upgrader' | 'auditor'): string {
   const path = process.env.E2E_KUBECONFIG;
   if (!path) throw new Error('E2E_KUBECONFIG is not set (run through playwright.config.ts)');
   const kc = new KubeConfig();

@@ -65,6 +65,8 @@ export interface SidecarSetListResponse {
 export interface SidecarSetDetailResponse {
   summary: SidecarSetSummary;
   pods: PodView[];
+  /** Present when the caller may not see this SidecarSet's pods (token pass-through RBAC): `pods` is empty. */
+  podAccess?: { allowed: false; reason: string };
   status: DashboardStatus;
 }
 

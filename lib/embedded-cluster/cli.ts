@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     },
   });
   if (values.kubeconfig) cluster.writeKubeconfig(values.kubeconfig);
-  console.log(`embedded cluster ready at ${cluster.url} (scenario ${values.scenario}, speed ${speed}x)${values.kubeconfig ? `; kubeconfig ${values.kubeconfig} (contexts embedded-admin, embedded-viewer, embedded-upgrader)` : ''}`);
+  console.log(`embedded cluster ready at ${cluster.url} (scenario ${values.scenario}, speed ${speed}x)${values.kubeconfig ? `; kubeconfig ${values.kubeconfig} (contexts embedded-admin, embedded-viewer, embedded-upgrader, embedded-auditor)` : ''}`);
   if (cluster.scenario?.trigger && !values['no-trigger']) {
     const expected = cluster.scenario.expectedPods?.({}) ?? 0;
     void cluster.waitForReadyPods(expected, 300_000).then(() => cluster.trigger()).then(

@@ -6,7 +6,8 @@ export const CLUSTER_NAME = 'embedded';
 
 /**
  * A kubeconfig for the embedded cluster with one context per identity. `embedded-admin` is current;
- * `embedded-viewer` may only read, `embedded-upgrader` may also patch SidecarSets.
+ * `embedded-viewer` may only read, `embedded-upgrader` may also patch SidecarSets, `embedded-auditor` may read
+ * SidecarSets but not pods (Kruise's sidecarset-viewer role).
  * The cluster's own CA is embedded; only a plain-http cluster (no TLS) gets `insecure-skip-tls-verify`, which
  * client-node insists on for http URLs.
  */

@@ -35,8 +35,8 @@ afterAll(async () => { await c?.stop(); });
 
 describe('kubectl against `npm run cluster`', () => {
   it('prints the CLI\'s ready line and a kubeconfig with admin, viewer and upgrader contexts', async () => {
-    expect(c.output()).toMatch(/^embedded cluster ready at https:\/\/127\.0\.0\.1:\d+ \(scenario seed, speed 10x\); kubeconfig .* \(contexts embedded-admin, embedded-viewer, embedded-upgrader\)$/m);
-    expect((await ok(['config', 'get-contexts', '-o', 'name'])).trim().split('\n').sort()).toEqual(['embedded-admin', 'embedded-upgrader', 'embedded-viewer']);
+    expect(c.output()).toMatch(/^embedded cluster ready at https:\/\/127\.0\.0\.1:\d+ \(scenario seed, speed 10x\); kubeconfig .* \(contexts embedded-admin, embedded-viewer, embedded-upgrader, embedded-auditor\)$/m);
+    expect((await ok(['config', 'get-contexts', '-o', 'name'])).trim().split('\n').sort()).toEqual(['embedded-admin', 'embedded-auditor', 'embedded-upgrader', 'embedded-viewer']);
   });
 
   it('get sidecarsets', async () => {

@@ -1,11 +1,13 @@
 /**
- * Initial data for server-rendered pages, read from the same shared caches the API serves (no cluster call).
- * Best effort: when the cluster is slow or not ready the page renders without it and the client fetches.
+ * Initial data for server-rendered pages, through the same entry as the API (openRead with the page's caller),
+ * from the same shared caches (no cluster call). Best effort: when the caller may not read, or the cluster is slow
+ * or not ready, the page renders without it and the client fetches, and shows the API's reason.
  */
-import { listContexts } from '@/lib/cluster/sessions';
-import { getDashboard, type Dashboard } from '@/lib/server/live/dashboards';
-import { selectedContext } from '@/lib/server/http/request';
-import type { ClusterResponse, SidecarSetDetailResponse, SidecarSetListResponse } from '@/lib/client/api-types';
+import { headers } from 'next/headers';
+import { callerFromHeaders } from './access/caller';
+import { openRead } from './entry';
+import type { Reader } from './reader';
+import { clusterOverview } from './session';
 
 /**
  * Above this many pods the detail is not inlined into the HTML: the page would carry megabytes of JSON twice
@@ -16,14 +18,13 @@ const MAX_INLINE_PODS = 500;
 /** A first connection to an unreachable cluster can take its full timeout; a page render should not wait that long. */
 const RENDER_BUDGET_MS = 3000;
 
-async function dashboard(): Promise<Dashboard | undefined> {
-  const context = await selectedContext();
+async function withinBudget<T>(work: () => Promise<T>): Promise<T | undefined> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), RENDER_BUDGET_MS);
   });
   try {
-    return await Promise.race([getDashboard(context), timeout]);
+    return await Promise.race([work(), timeout]);
   } catch {
     return undefined;
   } finally {
@@ -31,25 +32,20 @@ async function dashboard(): Promise<Dashboard | undefined> {
   }
 }
 
-export async function clusterSnapshot(): Promise<ClusterResponse | undefined> {
-  const d = await dashboard();
-  if (!d) return undefined;
-  try {
-    return { cluster: d.session.info(), contexts: await listContexts(d.session.context), status: d.status() };
-  } catch {
-    return undefined;
-  }
+async function pageRead<T>(fn: (r: Reader) => T | Promise<T>): Promise<T | undefined> {
+  const h = await headers();
+  return withinBudget(async () => fn(await openRead(callerFromHeaders(h))));
 }
 
-export async function sidecarSetsSnapshot(): Promise<SidecarSetListResponse | undefined> {
-  const d = await dashboard();
-  if (!d?.views) return undefined;
-  return { items: d.views.summaries(), status: d.status() };
+export async function clusterSnapshot() {
+  const h = await headers();
+  return withinBudget(() => clusterOverview(h));
 }
 
-export async function sidecarSetSnapshot(name: string): Promise<SidecarSetDetailResponse | undefined> {
-  const d = await dashboard();
-  const detail = d?.views?.detail(name);
-  if (!d || !detail || detail.pods.length > MAX_INLINE_PODS) return undefined;
-  return { ...detail, status: d.status() };
+export function sidecarSetsSnapshot() {
+  return pageRead((r) => r.summaries());
+}
+
+export function sidecarSetSnapshot(name: string) {
+  return pageRead((r) => r.detail(name, MAX_INLINE_PODS));
 }

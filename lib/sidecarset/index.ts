@@ -23,6 +23,7 @@ export * from './pod-view';
 export * from './blocked';
 export * from './summary';
 export * from './image-ref';
+export * from './names';
 export * from './upgrade-request';
 export * from './timeline';
 export * from './timeline-backfill';

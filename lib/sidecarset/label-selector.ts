@@ -6,11 +6,11 @@
  *   Kruise's `if err != nil { return false }` paths do.
  */
 import type { LabelSelector, LabelSelectorRequirement } from 'kubernetes-types/meta/v1';
+import { isDns1123Subdomain } from './names';
 
 export type Labels = Readonly<Record<string, string>>;
 
 const NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** validation.IsQualifiedName, the rule for label keys. */
 export function labelKeyProblem(key: string): string | undefined {
@@ -20,7 +20,7 @@ export function labelKeyProblem(key: string): string | undefined {
     const prefix = parts[0] ?? '';
     name = parts[1] ?? '';
     if (prefix.length === 0) return `label key "${key}": prefix part must be non-empty`;
-    if (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix)) {
+    if (!isDns1123Subdomain(prefix)) {
       return `label key "${key}": prefix part must be a lowercase RFC 1123 subdomain`;
     }
   } else if (parts.length > 2) {

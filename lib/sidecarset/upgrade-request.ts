@@ -5,17 +5,12 @@
  */
 import { z } from 'zod';
 import { imageRefProblem } from './image-ref';
+import { dns1123Label } from './names';
 import { sidecarContainersOf, sidecarSetName } from './sidecarset';
 import type { IntOrString, SidecarSet } from './types';
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
 export const upgradeRequestSchema = z.object({
-  container: z
-    .string()
-    .min(1, 'container is required')
-    .max(63, 'container must be no more than 63 characters')
-    .regex(DNS1123_LABEL, 'container must be a DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit'),
+  container: dns1123Label('container'),
   image: z.string().superRefine((image, ctx) => {
     const reason = imageRefProblem(image);
     if (reason) ctx.addIssue({ code: 'custom', message: reason });

@@ -1,4 +1,4 @@
-import { DashboardError, errorResponse } from '@/lib/server/http/errors';
+import { DashboardError, errorResponse } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,12 +1,6 @@
-import { listContexts } from '@/lib/cluster/sessions';
-import { getDashboard } from '@/lib/server/live/dashboards';
-import { json, route, selectedContext } from '@/lib/server/http/request';
+import { clusterOverview, json, route } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
 
 /** Which cluster and context this browser sees, the contexts it may switch to, and how fresh the data is. */
-export const GET = route(async () => {
-  const ctx = await selectedContext();
-  const d = await getDashboard(ctx);
-  return json({ cluster: d.session.info(), contexts: await listContexts(d.session.context), status: d.status() });
-});
+export const GET = route(async (req: Request) => json(await clusterOverview(req.headers)));

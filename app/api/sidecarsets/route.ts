@@ -1,10 +1,6 @@
-import { json, readableDashboard, route } from '@/lib/server/http/request';
-import { requireReady } from '@/lib/server/changes/mutations';
+import { json, readerOf, route } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
 
 /** Every SidecarSet with its containers, strategy, counters, progress and blocked reasons. */
-export const GET = route(async (req: Request) => {
-  const d = await readableDashboard(req);
-  return json({ items: requireReady(d).summaries(), status: d.status() });
-});
+export const GET = route(async (req: Request) => json((await readerOf(req)).summaries()));

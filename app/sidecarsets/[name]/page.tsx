@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { sidecarSetSnapshot } from '@/lib/server/pages';
+import { sidecarSetSnapshot } from '@/lib/server';
 import { SidecarSetDetail } from '@/components/sidecarset-detail/sidecarset-detail';
 
 interface Props {

@@ -65,6 +65,14 @@ export const ROLES: Role[] = [
     rules: [{ verbs: ['get', 'list', 'watch', 'patch', 'update'], apiGroups: ['apps.kruise.io'], resources: ['sidecarsets'] }],
   },
   {
+    // OpenKruise's own sidecarset-viewer-role (config/rbac/sidecarset_viewer_role.yaml): SidecarSets, not pods.
+    name: 'sidecarset-viewer',
+    rules: [
+      { verbs: READ, apiGroups: ['apps.kruise.io'], resources: ['sidecarsets'] },
+      { verbs: ['get'], apiGroups: ['apps.kruise.io'], resources: ['sidecarsets/status'] },
+    ],
+  },
+  {
     name: 'system:basic-user',
     rules: [
       { verbs: ['create'], apiGroups: ['authorization.k8s.io'], resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'] },
@@ -82,6 +90,7 @@ export const BINDINGS: Binding[] = [
   { name: 'cluster-admin', role: 'cluster-admin', groups: ['system:masters'] },
   { name: 'viewers', role: 'view', groups: ['dashboard:viewers', 'dashboard:upgraders'] },
   { name: 'upgraders', role: 'sidecarset-upgrader', groups: ['dashboard:upgraders'] },
+  { name: 'sidecarset-viewers', role: 'sidecarset-viewer', groups: ['dashboard:sidecarset-viewers'] },
   { name: 'system:basic-user', role: 'system:basic-user', groups: ['system:authenticated'] },
   { name: 'system:discovery', role: 'system:discovery', groups: ['system:authenticated'] },
   { name: 'system:public-info-viewer', role: 'system:public-info-viewer', groups: ['system:authenticated', 'system:unauthenticated'] },
@@ -93,19 +102,22 @@ export interface Identities {
   admin: string;
   viewer: string;
   upgrader: string;
+  /** May list SidecarSets but not pods: what a page shows someone whose RBAC hides the pods. */
+  auditor: string;
 }
 
-/** Bearer tokens for the three people the embedded cluster knows. Random per start unless given. */
+/** Bearer tokens for the four people the embedded cluster knows. Random per start unless given. */
 export class TokenAuthenticator {
   readonly tokens: Identities;
   private readonly users = new Map<string, UserInfo>();
 
   constructor(tokens?: Partial<Identities>) {
     const gen = () => randomBytes(24).toString('base64url');
-    this.tokens = { admin: tokens?.admin ?? gen(), viewer: tokens?.viewer ?? gen(), upgrader: tokens?.upgrader ?? gen() };
+    this.tokens = { admin: tokens?.admin ?? gen(), viewer: tokens?.viewer ?? gen(), upgrader: tokens?.upgrader ?? gen(), auditor: tokens?.auditor ?? gen() };
     this.users.set(this.tokens.admin, { username: 'admin', uid: 'user-admin', groups: ['system:masters', 'system:authenticated'] });
     this.users.set(this.tokens.viewer, { username: 'viewer', uid: 'user-viewer', groups: ['dashboard:viewers', 'system:authenticated'] });
     this.users.set(this.tokens.upgrader, { username: 'upgrader', uid: 'user-upgrader', groups: ['dashboard:upgraders', 'system:authenticated'] });
+    this.users.set(this.tokens.auditor, { username: 'auditor', uid: 'user-auditor', groups: ['dashboard:sidecarset-viewers', 'system:authenticated'] });
   }
 
   /** undefined: no credentials (anonymous); null: credentials that are wrong (401). */

@@ -62,12 +62,12 @@ export async function whoAmI(a: Acting): Promise<string> {
 const decisions = new Map<string, { allowed: boolean; reason: string; at: number }>();
 
 /** SelfSubjectAccessReview, cached briefly per identity and question: what the buttons and read gate ask. */
-export async function mayI(a: Acting, verb: string, resource: string, group: string, name?: string): Promise<{ allowed: boolean; reason: string }> {
-  const k = `${a.key}|${verb}|${group}|${resource}|${name ?? ''}`;
+export async function mayI(a: Acting, verb: string, resource: string, group: string, name?: string, namespace?: string): Promise<{ allowed: boolean; reason: string }> {
+  const k = `${a.key}|${verb}|${group}|${resource}|${name ?? ''}|${namespace ?? ''}`;
   const hit = decisions.get(k);
   if (hit && Date.now() - hit.at < 30_000) return hit;
   const r = await a.authz.createSelfSubjectAccessReview({
-    body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: { verb, resource, group, name } } },
+    body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: { verb, resource, group, name, namespace } } },
   });
   const d = { allowed: !!r.status?.allowed, reason: r.status?.reason ?? r.status?.evaluationError ?? '', at: Date.now() };
   if (decisions.size > 5000) decisions.clear();

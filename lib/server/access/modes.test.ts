@@ -3,7 +3,8 @@
  * (or read) things. callerOf reads Next's request cookies and is covered by the e2e tests.
  */
 import { describe, expect, it } from 'vitest';
-import { accessConfig, assertMayMutate, assertMayRead, type AccessConfig, type Caller } from './modes';
+import { accessConfig, assertMayMutate, assertMayRead, type AccessConfig } from './modes';
+import type { Caller } from './caller';
 import { DashboardError } from '../http/errors';
 
 /** Next's types make NODE_ENV required in every environment. */

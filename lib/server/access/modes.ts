@@ -1,6 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
-import { cookies } from 'next/headers';
 import { DashboardError } from '../http/errors';
+import type { Caller } from './caller';
 
 export type AuthMode = 'service-account' | 'token-passthrough';
 
@@ -17,6 +16,8 @@ export interface AccessConfig {
 
 export const TOKEN_COOKIE = 'dashboard-token';
 export const ACCESS_COOKIE = 'dashboard-access';
+/** The kubeconfig context a browser chose (the header's switcher). */
+export const CONTEXT_COOKIE = 'dashboard-context';
 
 export function accessConfig(env: NodeJS.ProcessEnv = process.env): AccessConfig {
   const mode = env.DASHBOARD_AUTH_MODE === 'token-passthrough' ? 'token-passthrough' : 'service-account';
@@ -26,46 +27,6 @@ export function accessConfig(env: NodeJS.ProcessEnv = process.env): AccessConfig
     accessToken: env.DASHBOARD_ACCESS_TOKEN || undefined,
     trustProxyUser: env.DASHBOARD_TRUST_PROXY_USER === '1',
   };
-}
-
-/** Who is asking, and with which credentials the dashboard will act for them. */
-export interface Caller {
-  /** The person's own Kubernetes token (token pass-through), when signed in. */
-  userToken?: string;
-  /** The configured access token was presented (service-account mode with DASHBOARD_ACCESS_TOKEN). */
-  hasAccessToken: boolean;
-  /** A name from an authenticating proxy, when trusted. */
-  proxyUser?: string;
-  /** For rate limiting: address plus credential. */
-  key: string;
-}
-
-function bearer(req: Request): string | undefined {
-  const h = req.headers.get('authorization');
-  const m = h ? /^Bearer\s+(\S+)$/i.exec(h) : null;
-  return m?.[1];
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-export async function callerOf(req: Request, cfg: AccessConfig = accessConfig()): Promise<Caller> {
-  const jar = await cookies();
-  const presented = bearer(req);
-  // X-Forwarded-For is the client's to write unless a trusted proxy sets it: believed only behind one, or any
-  // caller could claim a fresh address, and a fresh rate-limit bucket, per request.
-  const addr = (cfg.trustProxyUser && req.headers.get('x-forwarded-for')?.split(',')[0]?.trim()) || 'direct';
-  const proxyUser = cfg.trustProxyUser ? (req.headers.get('x-forwarded-user') ?? req.headers.get('x-auth-request-user') ?? undefined) : undefined;
-  if (cfg.mode === 'token-passthrough') {
-    const userToken = presented ?? jar.get(TOKEN_COOKIE)?.value;
-    return { userToken, hasAccessToken: false, proxyUser, key: `${addr}|${userToken?.slice(-12) ?? '-'}` };
-  }
-  const access = presented ?? jar.get(ACCESS_COOKIE)?.value;
-  const hasAccessToken = !!cfg.accessToken && !!access && sameSecret(access, cfg.accessToken);
-  return { hasAccessToken, proxyUser, key: `${addr}|${hasAccessToken ? 'token' : '-'}` };
 }
 
 /**

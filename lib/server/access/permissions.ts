@@ -1,8 +1,8 @@
 import { KRUISE_GROUP } from '@/lib/cluster/session';
 import { toClusterError } from '@/lib/cluster/errors';
-import { accessConfig, type Caller } from './modes';
+import type { Caller } from './caller';
+import { accessConfig } from './modes';
 import type { Dashboard } from '../live/dashboards';
-import { DashboardError } from '../http/errors';
 import { actingAs, mayI } from './identity';
 
 export interface Permission {
@@ -32,13 +32,4 @@ export async function permissionsFor(d: Dashboard, caller: Caller, name: string)
   } catch (e) {
     return deny(`Could not ask the cluster what you may do: ${toClusterError(e).message}`);
   }
-}
-
-/** In pass-through mode a person sees SidecarSets only if the cluster lets them list them. */
-export async function assertMayList(d: Dashboard, caller: Caller): Promise<void> {
-  if (accessConfig().mode !== 'token-passthrough') return;
-  const r = await mayI(actingAs(d.session, caller.userToken), 'list', 'sidecarsets', KRUISE_GROUP).catch((e: unknown) => {
-    throw new DashboardError(toClusterError(e).status === 401 ? 401 : 503, 'Unauthorized', toClusterError(e).message);
-  });
-  if (!r.allowed) throw new DashboardError(403, 'Forbidden', 'your Kubernetes identity may not list sidecarsets.apps.kruise.io');
 }

@@ -4,9 +4,9 @@ import { buildUpgradePatch, pausePatch, upgradeRequestSchema, type SidecarSet } 
 import { toClusterError } from '@/lib/cluster/errors';
 import { getJson } from '@/lib/cluster/raw';
 import { KRUISE_GROUP } from '@/lib/cluster/session';
-import type { Caller } from '../access/modes';
+import type { Caller } from '../access/caller';
 import { recordAudit } from './audit';
-import type { Dashboard } from '../live/dashboards';
+import { requireReady, type Dashboard } from '../live/dashboards';
 import { actingAs, whoAmI, type Acting } from '../access/identity';
 import { mutationLimiter } from '../access/rate-limit';
 import { DashboardError } from '../http/errors';
@@ -21,14 +21,6 @@ export interface UpgradeResult {
   container: string;
   from?: string;
   to: string;
-}
-
-export function requireReady(d: Dashboard): NonNullable<Dashboard['views']> {
-  if (d.views) return d.views;
-  const s = d.session.state;
-  if (s.phase === 'no-openkruise') throw new DashboardError(503, 'OpenKruiseNotInstalled', s.message);
-  if (s.phase === 'unreachable') throw new DashboardError(503, 'ClusterUnreachable', s.message);
-  throw new DashboardError(503, 'Connecting', 'still connecting to the cluster; try again in a moment');
 }
 
 function requireSidecarSet(d: Dashboard, name: string): SidecarSet {

@@ -1,6 +1,7 @@
 import { getSession } from '@/lib/cluster/sessions';
 import type { ClusterSession } from '@/lib/cluster/session';
 import type { Freshness } from '@/lib/cluster/watch-cache';
+import { DashboardError } from '../http/errors';
 import { Bus } from './bus';
 import { EventIndex } from './event-index';
 import { LiveViews } from './live-views';
@@ -31,7 +32,8 @@ type Holder = { [KEY]?: Map<ClusterSession, Dashboard> };
 /** Keep-alive for the stream and a freshness beat: the server pushes it; the page never polls. */
 const STATUS_INTERVAL_MS = 5000;
 
-function create(session: ClusterSession): Dashboard {
+/** A new dashboard for a session (getDashboard keeps one per context; tests make their own). */
+export function createDashboard(session: ClusterSession): Dashboard {
   const bus = new Bus();
   const d: Dashboard = {
     session,
@@ -70,8 +72,17 @@ export async function getDashboard(context?: string): Promise<Dashboard> {
   holder[KEY] ??= new Map();
   let d = holder[KEY].get(session);
   if (!d) {
-    d = create(session);
+    d = createDashboard(session);
     holder[KEY].set(session, d);
   }
   return d;
+}
+
+/** The live views, or the 503 that says why there are none yet (no OpenKruise, unreachable, connecting). */
+export function requireReady(d: Dashboard): LiveViews {
+  if (d.views) return d.views;
+  const s = d.session.state;
+  if (s.phase === 'no-openkruise') throw new DashboardError(503, 'OpenKruiseNotInstalled', s.message);
+  if (s.phase === 'unreachable') throw new DashboardError(503, 'ClusterUnreachable', s.message);
+  throw new DashboardError(503, 'Connecting', 'still connecting to the cluster; try again in a moment');
 }

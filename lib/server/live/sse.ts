@@ -12,7 +12,10 @@ function frame(m: SentMessage): Uint8Array {
  * A Server-Sent Events response fed by the bus: replays what a reconnecting tab missed (Last-Event-ID), or tells
  * it to refetch (`reset`) when the ring no longer holds it; comments keep proxies from timing the stream out.
  */
-export function sseResponse(bus: Bus, topics: string[], lastEventId: number | undefined, signal: AbortSignal, initial: () => unknown): Response {
+export function sseResponse(
+  bus: Bus, topics: string[], lastEventId: number | undefined, signal: AbortSignal, initial: () => unknown,
+  refused: ReadonlyArray<{ topic: string; reason: string }> = [],
+): Response {
   const wants = topicMatcher(topics);
   let cleanup = (): void => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -30,7 +33,7 @@ export function sseResponse(bus: Bus, topics: string[], lastEventId: number | un
         if (!replay.complete) send(encoder.encode(`id: ${bus.lastId}\nevent: reset\ndata: {"topic":"status","data":{"reason":"missed too much; refetch"}}\n\n`));
         else for (const m of replay.messages) send(frame(m));
       }
-      send(encoder.encode(`event: hello\ndata: ${JSON.stringify({ topic: 'status', data: initial(), lastId: bus.lastId })}\n\n`));
+      send(encoder.encode(`event: hello\ndata: ${JSON.stringify({ topic: 'status', data: initial(), lastId: bus.lastId, ...(refused.length ? { refused } : {}) })}\n\n`));
       const unsubscribe = bus.subscribe(wants, (m) => send(frame(m)));
       const beat = setInterval(() => send(encoder.encode(`: keep-alive ${Date.now()}\n\n`)), HEARTBEAT_MS);
       cleanup = () => {

@@ -1,6 +1,5 @@
-import type { Dashboard } from '../live/dashboards';
+import { requireReady, type Dashboard } from '../live/dashboards';
 import { DashboardError } from '../http/errors';
-import { requireReady } from '../changes/mutations';
 import type { TimelineSnapshot } from './recorder';
 
 function recorder(d: Dashboard) {

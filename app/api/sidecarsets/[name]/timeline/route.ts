@@ -1,11 +1,6 @@
-import { jsonText, parseName, readableDashboard, route } from '@/lib/server/http/request';
-import { sidecarSetTimelineJson } from '@/lib/server/recorder/api';
+import { jsonText, sidecarSetRead } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
 
 /** All pods' timelines of a SidecarSet merged on one axis, with traffic-probe runs and lossless verdicts. */
-export const GET = route(async (req: Request, ctx: { params: Promise<{ name: string }> }) => {
-  const name = parseName((await ctx.params).name);
-  const d = await readableDashboard(req);
-  return jsonText(sidecarSetTimelineJson(d, name));
-});
+export const GET = sidecarSetRead(async (r, name) => jsonText(await r.timelineJson(name)));

@@ -1,5 +1,4 @@
-import { json, parsePodRef, readableDashboard, route } from '@/lib/server/http/request';
-import { podTimeline } from '@/lib/server/recorder/api';
+import { json, parsePodRef, readerOf, route } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,6 +6,5 @@ export const dynamic = 'force-dynamic';
 export const GET = route(async (req: Request, ctx: { params: Promise<{ namespace: string; name: string }> }) => {
   const p = await ctx.params;
   const { namespace, name } = parsePodRef(p.namespace, p.name);
-  const d = await readableDashboard(req);
-  return json(podTimeline(d, namespace, name));
+  return json(await (await readerOf(req)).podTimeline(namespace, name));
 });

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { sidecarSetSnapshot } from '@/lib/server/pages';
+import { sidecarSetSnapshot } from '@/lib/server';
 import { PodDetail } from '@/components/pod-detail/pod-detail';
 
 interface Props {

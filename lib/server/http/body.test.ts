@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DashboardError } from './errors';
-import { MAX_BODY_BYTES, parseName, parsePodRef, readMutation } from './request';
+import { MAX_BODY_BYTES, readMutation } from './body';
 
 const URL_ = 'http://dash.example:3000/api/sidecarsets/mosn/upgrade';
 
@@ -69,21 +69,5 @@ describe('readMutation: body', () => {
   it('answers 400 for malformed JSON and reads an empty body as {}', async () => {
     expect(await outcome(readMutation(post({}, '{"image": ')))).toEqual({ status: 400, reason: 'BadRequest' });
     expect(await outcome(readMutation(post({}, '  ')))).toEqual({ ok: {} });
-  });
-});
-
-describe('names from URLs', () => {
-  it('accepts DNS-1123 SidecarSet names and refuses the rest with 400 InvalidName', async () => {
-    expect(parseName('mosn-2')).toBe('mosn-2');
-    for (const bad of ['Mosn', '-mosn', 'mosn-', 'mo.sn', 'a'.repeat(64), '', '../pods']) {
-      expect(await outcome(() => parseName(bad)), bad).toEqual({ status: 400, reason: 'InvalidName' });
-    }
-  });
-
-  it('accepts a namespace label and a pod subdomain name, nothing else', async () => {
-    expect(parsePodRef('default', 'test-app-5d7f.abc')).toEqual({ namespace: 'default', name: 'test-app-5d7f.abc' });
-    for (const [ns, name] of [['Default', 'p'], ['a.b', 'p'], ['default', 'P'], ['default', 'p/../x'], ['default', 'x'.repeat(254)]] as const) {
-      expect(await outcome(() => parsePodRef(ns, name)), `${ns}/${name}`).toEqual({ status: 400, reason: 'InvalidName' });
-    }
   });
 });
