@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { DataProvider } from '@/lib/client/data-provider';
+import { DataProvider } from '@/lib/browser/stream/data-provider';
 import { clusterSnapshot } from '@/lib/server';
 import { AppHeader } from '@/components/layout/app-header';
 import { ClusterGate } from '@/components/layout/cluster-gate';

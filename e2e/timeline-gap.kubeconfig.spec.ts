@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { restartCluster } from './support/fault';
 import { readPodRows } from './support/pod-table';
 import { PodTransitionRecorder } from './support/pod-recorder';
-import { mosnDetail, mosnTimeline, pickTarget, upgradeMosn, waitRolloutDone, type Entry } from './support/timeline';
+import { mosnDetail, mosnTimeline, pickTarget, upgradeMosn, waitRolloutDone, change, type Entry } from './support/timeline';
 
 /**
  * Issue 4's third "Done when": cut the dashboard's watch in the middle of an upgrade (the embedded API server
@@ -89,6 +89,7 @@ test('a watch cut mid-upgrade shows a gap, recovers, and loses no transition', a
 /** A timeline entry records the transition: the same container's spec image, running image or restart count. */
 function matches(e: Entry, t: { kind: string; from?: string | number; to?: string | number }): boolean {
   if (e.kind !== t.kind) return false;
-  if (t.kind === 'restart') return typeof e.to === 'number' && typeof e.from === 'number' && typeof t.to === 'number' && e.from < t.to && e.to >= t.to;
-  return e.to === t.to;
+  const { from, to } = change(e);
+  if (t.kind === 'restart') return typeof to === 'number' && typeof from === 'number' && typeof t.to === 'number' && from < t.to && to >= t.to;
+  return to === t.to;
 }

@@ -1,8 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import type { ClusterResponse } from '@/lib/client/api-types';
-import { useCluster } from '@/lib/client/use-cluster';
+import type { ClusterResponse } from '@/lib/api/index';
+import { useCluster } from '@/lib/browser/hooks/use-cluster';
 import { cx, focusRing } from '@/components/ui/cx';
 import { ClusterIdentity } from './cluster-identity';
 import { ContextSwitcher } from './context-switcher';

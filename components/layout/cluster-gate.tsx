@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { useLiveStatus } from '@/lib/client/use-live-status';
+import { useLiveStatus } from '@/lib/browser/hooks/use-live-status';
 import { Spinner } from '@/components/ui/spinner';
 import { ClusterUnreachable } from './cluster-unreachable';
 import { OpenKruiseMissing } from './openkruise-missing';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useClusterActions } from '@/lib/client/use-cluster-actions';
+import { useClusterActions } from '@/lib/browser/hooks/use-cluster-actions';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
 

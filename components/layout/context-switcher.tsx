@@ -2,8 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import type { ContextChoice } from '@/lib/client/api-types';
-import { useClusterActions } from '@/lib/client/use-cluster-actions';
+import type { ContextChoice } from '@/lib/api/index';
+import { useClusterActions } from '@/lib/browser/hooks/use-cluster-actions';
 import { SelectField } from '@/components/ui/select-field';
 import { Spinner } from '@/components/ui/spinner';
 

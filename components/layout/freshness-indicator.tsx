@@ -1,7 +1,7 @@
 'use client';
 
-import type { FreshnessLevel } from '@/lib/client/freshness';
-import { useFreshness } from '@/lib/client/use-freshness';
+import type { FreshnessLevel } from '@/lib/browser/stream/freshness';
+import { useFreshness } from '@/lib/browser/hooks/use-freshness';
 import { cx } from '@/components/ui/cx';
 import { Hint } from '@/components/ui/hint';
 

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import useSWR, { useSWRConfig } from 'swr';
-import { getJson, postJson, sendJson, type ApiError } from '@/lib/client/http';
+import { getJson, postJson, sendJson, type ApiError } from '@/lib/browser/fetch-json';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/text-field';

@@ -1,9 +1,9 @@
 'use client';
 
 import { useMemo } from 'react';
-import { podTimelineResource } from '@/lib/client/resources';
-import { usePodTimeline } from '@/lib/client/use-pod-timeline';
-import { useServerNow } from '@/lib/client/use-server-now';
+import { podTimelineResource } from '@/lib/browser/stream/resources';
+import { usePodTimeline } from '@/lib/browser/hooks/use-pod-timeline';
+import { useServerNow } from '@/lib/browser/hooks/use-server-now';
 import type { PodView, SidecarContainerSummary } from '@/lib/sidecarset/views';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';

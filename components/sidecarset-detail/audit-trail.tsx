@@ -1,7 +1,7 @@
 'use client';
 
 import useSWR from 'swr';
-import { getJson, type ApiError } from '@/lib/client/http';
+import { getJson, type ApiError } from '@/lib/browser/fetch-json';
 import { Card } from './card';
 
 interface AuditEntry {

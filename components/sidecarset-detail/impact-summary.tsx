@@ -1,4 +1,4 @@
-import type { UpgradeImpact } from '@/lib/client/upgrade-impact';
+import type { UpgradeImpact } from '@/lib/browser/upgrade-impact';
 import type { SidecarSetSummary } from '@/lib/sidecarset/views';
 
 const pods = (n: number) => `${n} pod${n === 1 ? '' : 's'}`;

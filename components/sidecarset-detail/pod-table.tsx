@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useMemo, useRef } from 'react';
-import { podKey } from '@/lib/client/merge';
+import { podKey } from '@/lib/browser/stream/merge';
 import type { PodView, SidecarSetSummary } from '@/lib/sidecarset/views';
 import { cx, focusRing } from '@/components/ui/cx';
 import { EmptyState } from '@/components/ui/empty-state';

@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { setRolloutPaused } from '@/lib/client/actions';
-import { usePermissions } from '@/lib/client/use-permissions';
+import { setRolloutPaused } from '@/lib/browser/actions';
+import { usePermissions } from '@/lib/browser/hooks/use-permissions';
 import type { SidecarSetSummary } from '@/lib/sidecarset/views';
 import { Button } from '@/components/ui/button';
 

@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import type { SidecarSetDetailResponse, UpgradeResponse } from '@/lib/client/api-types';
-import { useSidecarSet } from '@/lib/client/use-sidecarset';
+import type { SidecarSetDetailResponse, UpgradeResponse } from '@/lib/api/index';
+import { useSidecarSet } from '@/lib/browser/hooks/use-sidecarset';
 import { cx, focusRing } from '@/components/ui/cx';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';

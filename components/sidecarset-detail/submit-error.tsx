@@ -1,4 +1,4 @@
-import type { ApiError } from '@/lib/client/http';
+import type { ApiError } from '@/lib/browser/fetch-json';
 
 const advice: Record<number, string> = {
   403: 'Your identity in this context may not change SidecarSets. Switch to a context that can, or ask for access.',

@@ -1,11 +1,11 @@
 'use client';
 
 import { useMemo, useState, type FormEvent } from 'react';
-import { upgradeSidecarSet } from '@/lib/client/actions';
-import type { UpgradeResponse } from '@/lib/client/api-types';
-import { ApiError } from '@/lib/client/http';
-import { rememberImage, submittedImages } from '@/lib/client/image-history';
-import { imagesSeen, upgradeImpact } from '@/lib/client/upgrade-impact';
+import { upgradeSidecarSet } from '@/lib/browser/actions';
+import type { UpgradeResponse } from '@/lib/api/index';
+import { ApiError } from '@/lib/browser/fetch-json';
+import { rememberImage, submittedImages } from '@/lib/browser/image-history';
+import { imagesSeen, upgradeImpact } from '@/lib/browser/upgrade-impact';
 import { imageRefProblem } from '@/lib/sidecarset/image-ref';
 import type { PodView, SidecarSetSummary } from '@/lib/sidecarset/views';
 import { Button } from '@/components/ui/button';

@@ -1,7 +1,7 @@
 'use client';
 
-import type { SidecarSetListResponse } from '@/lib/client/api-types';
-import { useSidecarSets } from '@/lib/client/use-sidecarsets';
+import type { SidecarSetListResponse } from '@/lib/api/index';
+import { useSidecarSets } from '@/lib/browser/hooks/use-sidecarsets';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';

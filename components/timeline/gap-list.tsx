@@ -1,4 +1,4 @@
-import type { Gap } from '@/lib/client/api-types';
+import type { Gap } from '@/lib/api/index';
 import { isStartupGap } from './time-axis';
 import { clock, span } from './time-scale';
 

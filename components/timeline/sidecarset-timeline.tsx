@@ -1,10 +1,10 @@
 'use client';
 
 import { useMemo } from 'react';
-import { podKey } from '@/lib/client/merge';
-import { sidecarSetTimelineResource } from '@/lib/client/resources';
-import { useServerNow } from '@/lib/client/use-server-now';
-import { useSidecarSetTimeline } from '@/lib/client/use-sidecarset-timeline';
+import { podKey } from '@/lib/browser/stream/merge';
+import { sidecarSetTimelineResource } from '@/lib/browser/stream/resources';
+import { useServerNow } from '@/lib/browser/hooks/use-server-now';
+import { useSidecarSetTimeline } from '@/lib/browser/hooks/use-sidecarset-timeline';
 import type { PodView, SidecarContainerSummary } from '@/lib/sidecarset/views';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';

@@ -1,6 +1,6 @@
 'use client';
 
-import type { Gap } from '@/lib/client/api-types';
+import type { Gap } from '@/lib/api/index';
 import { cx } from '@/components/ui/cx';
 import { ItemGroup } from './item-group';
 import { box } from './layout';

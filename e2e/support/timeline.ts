@@ -1,53 +1,15 @@
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import type { ProbeRunSnapshot, SidecarSetDetailResponse as Detail, SidecarSetTimelineResponse as SidecarSetTimeline, TimelineEntry } from '@/lib/api';
 
-/** The parts of the timeline API the e2e tests read (lib/client/api-types.ts has the full shapes). */
-export interface Entry {
-  id: string;
-  kind: string;
-  atMs: number;
-  container?: string;
-  from?: unknown;
-  to?: unknown;
-  toEmptyImage?: boolean;
-  reason?: string;
-  count?: number;
-  resourceVersion?: string;
-}
-export interface PodTimeline {
-  namespace: string;
-  name: string;
-  uid: string;
-  entries: Entry[];
-}
-export interface Verdict {
-  lossless: boolean;
-  total: number;
-  failed: number;
-  versions: string[];
-  text: string;
-}
-export interface ProbeRun {
-  id: string;
-  startedAt: number;
-  endedAt?: number;
-  pods: Array<{ namespace: string; name: string; verdict: Verdict }>;
-}
-export interface Gap {
-  id: string;
-  startMs: number;
-  endMs?: number;
-  reason: string;
-  relist: boolean;
-}
-export interface SidecarSetTimeline {
-  gaps: Gap[];
-  pods: PodTimeline[];
-  probe: { runs: ProbeRun[]; verdicts: Array<{ runId: string; rollout: Verdict; perPod: Record<string, Verdict> }> };
-}
+/** The timeline API's shapes, from the one wire contract the server and the browser also use. */
+export type { TimelineEntry as Entry, TimelineSnapshot as PodTimeline, Gap, SidecarSetTimelineResponse as SidecarSetTimeline } from '@/lib/api';
+export type { Verdict } from '@/lib/sidecarset';
+type Entry = TimelineEntry;
+type ProbeRun = ProbeRunSnapshot;
 
-interface Detail {
-  summary: { containers: Array<{ name: string; image: string; emptyImage?: string }>; counters: { matched: number; updatedReady: number }; updateStrategy?: { paused?: boolean } };
-  pods: Array<{ namespace: string; name: string; upgradePhase: string; hotSidecars: Array<{ workingSlot: string; slots: Array<{ container: string; specImage?: string }> }> }>;
+/** An entry's transition (`from`, `to`), which every kind of entry but `event` has. */
+export function change(e: Entry): { from?: unknown; to?: unknown; toEmptyImage?: boolean } {
+  return e.kind === 'event' ? {} : e;
 }
 
 export async function getJson<T>(request: APIRequestContext, path: string): Promise<T> {
@@ -131,17 +93,17 @@ export function upgradeSteps(entries: readonly Entry[], sinceMs: number, target:
   const es = entries.filter((e) => e.atMs >= sinceMs - 1000 && e.kind !== 'event');
   const find = (from: number, what: string, pred: (e: Entry) => boolean): number => {
     const i = es.findIndex((e, k) => k >= from && pred(e));
-    if (i < 0) throw new Error(`no ${what} after step ${from} in ${JSON.stringify(es.map((e) => `${e.kind} ${e.container ?? ''} ${JSON.stringify(e.to)}`))}`);
+    if (i < 0) throw new Error(`no ${what} after step ${from} in ${JSON.stringify(es.map((e) => `${e.kind} ${e.container ?? ''} ${JSON.stringify(change(e).to)}`))}`);
     return i;
   };
-  const write = find(0, 'standby slot write', (e) => e.kind === 'specImage' && e.to === target && e.from === empty);
+  const write = find(0, 'standby slot write', (e) => e.kind === 'specImage' && change(e).to === target && change(e).from === empty);
   const newSlot = es[write]?.container as string;
   const oldSlot = newSlot.endsWith('-1') ? newSlot.replace(/-1$/, '-2') : newSlot.replace(/-2$/, '-1');
   const restart = find(write + 1, 'restart', (e) => e.kind === 'restart' && e.container === newSlot);
-  find(restart, 'running', (e) => e.kind === 'state' && e.container === newSlot && (e.to as { state?: string }).state === 'running');
-  const ready = find(restart, 'ready', (e) => e.kind === 'ready' && e.container === newSlot && e.to === true);
-  const flip = find(ready + 1, 'serving-slot flip', (e) => e.kind === 'servingSlot' && e.to === newSlot && e.from === oldSlot);
-  const reset = find(flip + 1, 'reset of the old slot', (e) => e.kind === 'specImage' && e.container === oldSlot && e.to === empty && e.toEmptyImage === true);
+  find(restart, 'running', (e) => e.kind === 'state' && e.container === newSlot && (change(e).to as { state?: string }).state === 'running');
+  const ready = find(restart, 'ready', (e) => e.kind === 'ready' && e.container === newSlot && change(e).to === true);
+  const flip = find(ready + 1, 'serving-slot flip', (e) => e.kind === 'servingSlot' && change(e).to === newSlot && change(e).from === oldSlot);
+  const reset = find(flip + 1, 'reset of the old slot', (e) => e.kind === 'specImage' && e.container === oldSlot && change(e).to === empty && change(e).toEmptyImage === true);
   const at = (i: number) => (es[i] as Entry).atMs;
   return { newSlot, oldSlot, writeAt: at(write), restartAt: at(restart), readyAt: at(ready), flipAt: at(flip), resetAt: at(reset) };
 }

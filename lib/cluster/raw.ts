@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { ClusterError, fromStatus } from './errors';
+import { ClusterError, fromStatus } from './cluster-error';
 
 /**
  * GET a JSON document from the cluster with client-node's credentials and TLS settings, returning plain JSON.

@@ -1,26 +1,15 @@
+import type { CacheState, Freshness } from '@/lib/api';
+
+export type { CacheState, Freshness };
 import { Watch, type KubeConfig } from '@kubernetes/client-node';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import { getJson } from './raw';
-import { toClusterError } from './errors';
+import { toClusterError } from './cluster-error';
 
 export interface CachedObject {
   metadata?: ObjectMeta;
 }
 
-export type CacheState = 'connecting' | 'live' | 'reconnecting' | 'error';
-
-export interface Freshness {
-  kind: string;
-  state: CacheState;
-  /** When the last full LIST finished (epoch ms). */
-  syncedAt?: number;
-  /** Last time the cluster said anything on this watch: an event or a bookmark. */
-  lastContactAt?: number;
-  lastEventAt?: number;
-  error?: string;
-  relists: number;
-  reconnects: number;
-}
 
 export type CacheEvent<T> =
   | { type: 'ADDED' | 'MODIFIED'; obj: T; old: T | undefined }

@@ -1,6 +1,6 @@
 import type { Caller } from './access/caller';
 import { setPaused, upgradeSidecarSet } from './changes/mutations';
-import type { Dashboard } from './live/dashboards';
+import type { Dashboard } from './live/dashboard';
 
 /**
  * The changes one caller may ask for. Made only by openChange, after the access mode said yes (read-only 403,

@@ -5,7 +5,7 @@
  */
 import type { Event, Pod } from 'kubernetes-types/core/v1';
 import type { CoreV1Event, V1Pod } from '@kubernetes/client-node';
-import { ClusterSession } from '@/lib/cluster/session';
+import { ClusterSession } from '@/lib/cluster/cluster-session';
 import { startTestCluster, type TestCluster } from '@/lib/embedded-cluster/int-test-kit';
 import type { ClusterOptions } from '@/lib/embedded-cluster/cluster';
 import { namespaceIndex, parseSidecarSet, sidecarSetView, type PodView, type SidecarSetSummary, type SidecarSetView } from '@/lib/sidecarset';

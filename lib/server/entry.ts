@@ -8,7 +8,7 @@ import { accessConfig, assertMayMutate, assertMayRead } from './access/modes';
 import { ReadScope } from './access/read-scope';
 import { Changer } from './changer';
 import { assertSameOrigin, readJsonBody } from './http/body';
-import { getDashboard } from './live/dashboards';
+import { getDashboard } from './live/dashboard';
 import { Reader } from './reader';
 
 /** A Reader for this caller: 401 before sign-in (pass-through), 403 when the cluster says no, 503 not connected. */

@@ -7,7 +7,7 @@ export type { Reader } from './reader';
 export type { Changer } from './changer';
 export { sidecarSetRead, sidecarSetChange } from './routes';
 export { route, json, jsonText } from './http/route';
-export { DashboardError, errorResponse } from './http/errors';
+export { DashboardError, errorResponse } from './http/dashboard-error';
 export { parseName, parsePodRef, parseTopics, parseLastEventId } from './http/params';
 export { sessionState, signIn, signOut, clusterOverview, retryConnect, switchContext } from './session';
 export { clusterSnapshot, sidecarSetsSnapshot, sidecarSetSnapshot } from './pages';

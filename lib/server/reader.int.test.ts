@@ -9,8 +9,8 @@ import { waitFor } from '@/lib/embedded-cluster/int-test-kit';
 import type { Caller } from './access/caller';
 import { accessConfig } from './access/modes';
 import { ReadScope } from './access/read-scope';
-import { DashboardError } from './http/errors';
-import { createDashboard, type Dashboard } from './live/dashboards';
+import { DashboardError } from './http/dashboard-error';
+import { createDashboard, type Dashboard } from './live/dashboard';
 import { Reader } from './reader';
 import { startSessionCluster, type SessionCluster } from './dashboard.testkit';
 

@@ -2,9 +2,9 @@ import type { Caller } from './access/caller';
 import { permissionsFor } from './access/permissions';
 import type { Access, ReadScope } from './access/read-scope';
 import { auditTrail } from './changes/audit';
-import { DashboardError } from './http/errors';
+import { DashboardError } from './http/dashboard-error';
 import type { Topic } from './http/params';
-import { requireReady, type Dashboard } from './live/dashboards';
+import { requireReady, type Dashboard } from './live/dashboard';
 import { sseResponse } from './live/sse';
 import { podTimeline, sidecarSetTimelineJson } from './recorder/api';
 

@@ -3,14 +3,14 @@
  * objects: they tell a page which cluster it is about to show and whether it may, so they need no Reader.
  */
 import { z } from 'zod';
-import { listContexts } from '@/lib/cluster/sessions';
+import { listContexts } from '@/lib/cluster/session-registry';
 import { callerFromHeaders } from './access/caller';
 import { actingAs, whoAmI } from './access/identity';
 import { ACCESS_COOKIE, accessConfig, CONTEXT_COOKIE, TOKEN_COOKIE } from './access/modes';
 import { mutationLimiter } from './access/rate-limit';
 import { readMutation } from './http/body';
-import { DashboardError } from './http/errors';
-import { getDashboard } from './live/dashboards';
+import { DashboardError } from './http/dashboard-error';
+import { getDashboard } from './live/dashboard';
 
 const SESSION_HOURS = 8;
 

@@ -97,7 +97,7 @@ export const dashboardWatches: BenchGroup = {
       { id: 'tabs.same_profile', label: `tabs of ONE browser profile that go live (of ${TABS})`, unit: 'tabs', value: sameProfileLive,
         notes: 'all visible at once (headless Chromium shows every page): HTTP/1.1 allows 6 connections per host per profile and each visible tab\'s stream holds one' },
       { id: 'tabs.background_streams', label: `streams held by ${TABS - 1} background tabs of one profile`, unit: 'streams', value: bg.backgroundLive,
-        goal: { on: 'value', op: '<=', target: 0, source: 'background tabs give their connection back (lib/client/live-stream.ts)' } },
+        goal: { on: 'value', op: '<=', target: 0, source: 'background tabs give their connection back (lib/browser/stream/live-stream.ts)' } },
       { id: 'tabs.front_live', label: `the tab in front goes live beside ${TABS - 1} background tabs`, unit: 'bool', value: bg.frontLive ? 1 : 0,
         goal: { on: 'value', op: '>=', target: 1, source: 'a 7th tab must work' } },
       { id: 'tabs.show_to_live', label: 'background tab brought to the front → live', unit: 'ms', summary: summarize(bg.showToLiveMs),

@@ -1,6 +1,6 @@
 import { AuthenticationV1Api, AuthorizationV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
-import type { ClusterSession } from '@/lib/cluster/session';
-import { toClusterError } from '@/lib/cluster/errors';
+import type { ClusterSession } from '@/lib/cluster/cluster-session';
+import { toClusterError } from '@/lib/cluster/cluster-error';
 
 /** The clients one identity uses: the session's own credentials, or a person's token on the same cluster. */
 export interface Acting {

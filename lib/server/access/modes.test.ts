@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { accessConfig, assertMayMutate, assertMayRead, type AccessConfig } from './modes';
 import type { Caller } from './caller';
-import { DashboardError } from '../http/errors';
+import { DashboardError } from '../http/dashboard-error';
 
 /** Next's types make NODE_ENV required in every environment. */
 const env = (vars: Record<string, string> = {}): NodeJS.ProcessEnv => ({ NODE_ENV: 'test', ...vars });

@@ -1,4 +1,4 @@
-import { DashboardError } from '../http/errors';
+import { DashboardError } from '../http/dashboard-error';
 import type { Caller } from './caller';
 
 export type AuthMode = 'service-account' | 'token-passthrough';

@@ -1,8 +1,8 @@
-import { KRUISE_GROUP } from '@/lib/cluster/session';
-import { toClusterError } from '@/lib/cluster/errors';
+import { KRUISE_GROUP } from '@/lib/cluster/cluster-session';
+import { toClusterError } from '@/lib/cluster/cluster-error';
 import type { Caller } from './caller';
 import { accessConfig } from './modes';
-import type { Dashboard } from '../live/dashboards';
+import type { Dashboard } from '../live/dashboard';
 import { actingAs, mayI } from './identity';
 
 export interface Permission {

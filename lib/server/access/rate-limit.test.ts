@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DashboardError, errorResponse } from '../http/errors';
+import { DashboardError, errorResponse } from '../http/dashboard-error';
 import { RateLimiter } from './rate-limit';
 
 /** The DashboardError a refused take() throws (fails the test when it does not throw one). */

@@ -1,4 +1,4 @@
-import { DashboardError } from '../http/errors';
+import { DashboardError } from '../http/dashboard-error';
 
 interface Bucket {
   tokens: number;

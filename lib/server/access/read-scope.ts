@@ -1,7 +1,7 @@
-import { KRUISE_GROUP } from '@/lib/cluster/session';
-import { toClusterError } from '@/lib/cluster/errors';
-import type { Dashboard } from '../live/dashboards';
-import { DashboardError } from '../http/errors';
+import { KRUISE_GROUP } from '@/lib/cluster/cluster-session';
+import { toClusterError } from '@/lib/cluster/cluster-error';
+import type { Dashboard } from '../live/dashboard';
+import { DashboardError } from '../http/dashboard-error';
 import type { Caller } from './caller';
 import { accessConfig, assertMayRead, type AccessConfig } from './modes';
 import { actingAs, mayI } from './identity';

@@ -1,7 +1,7 @@
 import { CoreV1Api } from '@kubernetes/client-node';
 import type { Event } from 'kubernetes-types/core/v1';
-import { KRUISE_GROUP } from '@/lib/cluster/session';
-import type { Dashboard } from '../live/dashboards';
+import { KRUISE_GROUP } from '@/lib/cluster/cluster-session';
+import type { Dashboard } from '../live/dashboard';
 
 export type AuditReason = 'DashboardImageChange' | 'DashboardPause' | 'DashboardResume';
 

@@ -1,27 +1,22 @@
+import type { UpgradeResponse } from '@/lib/api';
 import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { z } from 'zod';
 import { buildUpgradePatch, pausePatch, upgradeRequestSchema, type SidecarSet } from '@/lib/sidecarset';
-import { toClusterError } from '@/lib/cluster/errors';
+import { toClusterError } from '@/lib/cluster/cluster-error';
 import { getJson } from '@/lib/cluster/raw';
-import { KRUISE_GROUP } from '@/lib/cluster/session';
+import { KRUISE_GROUP } from '@/lib/cluster/cluster-session';
 import type { Caller } from '../access/caller';
 import { recordAudit } from './audit';
-import { requireReady, type Dashboard } from '../live/dashboards';
+import { requireReady, type Dashboard } from '../live/dashboard';
 import { actingAs, whoAmI, type Acting } from '../access/identity';
 import { mutationLimiter } from '../access/rate-limit';
-import { DashboardError } from '../http/errors';
+import { DashboardError } from '../http/dashboard-error';
 
 export const upgradeBodySchema = upgradeRequestSchema.extend({
   /** The image the user saw when they opened the dialog: a different current image means someone else changed it. */
   fromImage: z.string().max(512).optional(),
 }).strict();
 
-export interface UpgradeResult {
-  name: string;
-  container: string;
-  from?: string;
-  to: string;
-}
 
 function requireSidecarSet(d: Dashboard, name: string): SidecarSet {
   const ss = requireReady(d).sidecarSet(name);
@@ -43,7 +38,7 @@ function clusterRefusal(e: unknown): DashboardError {
  * Change one sidecar's image with a JSON patch that first tests the image the user saw: if someone else changed
  * it meanwhile the cluster refuses the patch, and we answer 409 with what it is now. Nothing is overwritten.
  */
-export async function upgradeSidecarSet(d: Dashboard, name: string, body: unknown, caller?: Caller): Promise<UpgradeResult> {
+export async function upgradeSidecarSet(d: Dashboard, name: string, body: unknown, caller?: Caller): Promise<UpgradeResponse> {
   const req = upgradeBodySchema.parse(body);
   const ss = requireSidecarSet(d, name);
   const built = buildUpgradePatch(ss, req.container, req.image);

@@ -3,7 +3,7 @@
  * JSON only, at most 16 KiB), and the name checks on URL segments, with the statuses the README documents.
  */
 import { describe, expect, it } from 'vitest';
-import { DashboardError } from './errors';
+import { DashboardError } from './dashboard-error';
 import { MAX_BODY_BYTES, readMutation } from './body';
 
 const URL_ = 'http://dash.example:3000/api/sidecarsets/mosn/upgrade';

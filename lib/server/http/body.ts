@@ -1,4 +1,4 @@
-import { DashboardError } from './errors';
+import { DashboardError } from './dashboard-error';
 
 /** Mutation bodies are tiny; anything bigger is refused before parsing. */
 export const MAX_BODY_BYTES = 16 * 1024;

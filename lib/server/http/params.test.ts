@@ -1,6 +1,6 @@
 /** The name checks on URL segments and stream topics, with the statuses the README documents. */
 import { describe, expect, it } from 'vitest';
-import { DashboardError } from './errors';
+import { DashboardError } from './dashboard-error';
 import { parseName, parsePodRef, parseTopics } from './params';
 
 async function outcome(p: Promise<unknown> | (() => unknown)): Promise<{ ok: unknown } | { status: number; reason: string }> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dns1123Label, dns1123Subdomain } from '@/lib/sidecarset/names';
-import { DashboardError } from './errors';
+import { DashboardError } from './dashboard-error';
 
 function checked(schema: z.ZodString, raw: string, what: string): string {
   const r = schema.safeParse(raw);

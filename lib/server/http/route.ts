@@ -1,4 +1,4 @@
-import { errorResponse } from './errors';
+import { errorResponse } from './dashboard-error';
 
 /** Wrap a route so every failure becomes the JSON error shape with the right status. */
 export function route<A extends unknown[]>(fn: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {

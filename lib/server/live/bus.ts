@@ -1,3 +1,4 @@
+import type { StreamEvents } from '@/lib/api';
 /**
  * The hub behind GET /api/stream: each message has a topic and a monotonically increasing id; the last few
  * thousand are kept so a tab that reconnects with Last-Event-ID gets exactly what it missed, or a `reset` when
@@ -43,6 +44,12 @@ export class Bus {
     return this.seq;
   }
 
+  /** Push one of the stream's events; its `data` is checked against the wire contract at compile time. */
+  emit<E extends keyof StreamEvents>(topic: string, event: E, data: StreamEvents[E]): BusMessage {
+    return this.publish(topic, event, data);
+  }
+
+  /** The untyped transport under emit (tests and benchmarks push arbitrary payloads through it). */
   publish(topic: string, event: string, data: unknown): BusMessage {
     const m: BusMessage = { id: ++this.seq, topic, event, data, json: JSON.stringify(data) };
     this.ring.push({ id: m.id, topic, event, json: m.json });

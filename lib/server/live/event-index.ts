@@ -1,5 +1,5 @@
 import type { Event } from 'kubernetes-types/core/v1';
-import type { ClusterSession } from '@/lib/cluster/session';
+import type { ClusterSession } from '@/lib/cluster/cluster-session';
 
 /**
  * Pod Events by pod uid, kept from the shared events cache, so per-pod lookups (phase hints, timelines) never

@@ -1,9 +1,10 @@
+import type { SidecarSetDetailResponse } from '@/lib/api';
 import type { Event, Namespace, Pod } from 'kubernetes-types/core/v1';
 import {
   isInjected, namespaceIndex, parseSidecarSet, podMatches, sidecarSetView,
   type NamespaceIndex, type PodMemo, type PodView, type SidecarSet, type SidecarSetSummary,
 } from '@/lib/sidecarset';
-import type { ClusterSession, SidecarSetObject } from '@/lib/cluster/session';
+import type { ClusterSession, SidecarSetObject } from '@/lib/cluster/cluster-session';
 import { objectKey, type CacheEvent } from '@/lib/cluster/watch-cache';
 import type { Bus } from './bus';
 import type { EventIndex } from './event-index';
@@ -17,10 +18,8 @@ interface CachedView {
   podsJson?: string;
 }
 
-export interface SidecarSetDetail {
-  summary: SidecarSetSummary;
-  pods: PodView[];
-}
+/** A SidecarSet and its pods, as the detail API sends them (less the status it adds). */
+export type SidecarSetDetail = Pick<SidecarSetDetailResponse, 'summary' | 'pods'>;
 
 const podKeyOf = (v: PodView): string => `${v.namespace}/${v.name}`;
 
@@ -123,8 +122,8 @@ export class LiveViews {
       this.memos.delete(name);
       this.views.delete(name);
       this.dirty.delete(name);
-      this.bus.publish('sidecarsets', 'removed', { name });
-      this.bus.publish(`sidecarset/${name}`, 'removed', { name });
+      this.bus.emit('sidecarsets', 'removed', { name });
+      this.bus.emit(`sidecarset/${name}`, 'removed', { name });
     }
   }
 
@@ -214,9 +213,9 @@ export class LiveViews {
       const summaryChanged = prev?.summaryJson !== summaryJson;
       if (summaryChanged) changedSummaries.push(view.summary);
       if (summaryChanged || upserts.length || removed.length) {
-        this.bus.publish(`sidecarset/${name}`, 'detail', { name, summary: view.summary, upserts, removed });
+        this.bus.emit(`sidecarset/${name}`, 'detail', { name, summary: view.summary, upserts, removed });
       }
     }
-    if (changedSummaries.length) this.bus.publish('sidecarsets', 'summaries', { upserts: changedSummaries });
+    if (changedSummaries.length) this.bus.emit('sidecarsets', 'summaries', { upserts: changedSummaries });
   }
 }

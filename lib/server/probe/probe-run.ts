@@ -1,5 +1,8 @@
+import type { ProbeRunSnapshot } from '@/lib/api';
+
+export type { ProbeRunSnapshot };
 import { randomUUID } from 'node:crypto';
-import { losslessVerdict, type ProbeSample, type Verdict } from '@/lib/sidecarset';
+import { losslessVerdict, type ProbeSample } from '@/lib/sidecarset';
 
 export interface ProbeTarget {
   namespace: string;
@@ -13,19 +16,6 @@ export interface ProbeLimits {
   tailMs: number;
 }
 
-export interface ProbeRunSnapshot {
-  id: string;
-  sidecarSet: string;
-  reason: string;
-  port: number;
-  path: string;
-  intervalMs: number;
-  startedAt: number;
-  endedAt?: number;
-  stopReason?: string;
-  requests: number;
-  pods: Array<ProbeTarget & { samples: ProbeSample[]; verdict: Verdict }>;
-}
 
 /** New samples are pushed in small batches: often enough to look live, rarely enough not to flood the stream. */
 const PUBLISH_EVERY_MS = 250;

@@ -1,5 +1,6 @@
+import type { ProbeVerdicts } from '@/lib/api';
 import { losslessVerdict, rolloutVerdict, type ProbeSample, type SidecarSetSummary } from '@/lib/sidecarset';
-import type { ClusterSession } from '@/lib/cluster/session';
+import type { ClusterSession } from '@/lib/cluster/cluster-session';
 import type { Bus } from '../live/bus';
 import type { LiveViews } from '../live/live-views';
 import { PodProxyClient, versionFrom } from './pod-proxy-client';
@@ -73,7 +74,7 @@ export class TrafficProbe {
     if (targets.length === 0) return undefined;
     const run = new ProbeRun(name, reason, Number.isFinite(port) && port > 0 ? port : DEFAULT_PROBE_PORT, path, this.opts, targets,
       (ns, pod) => this.sample(ns, pod, port, path),
-      (snapshot, fresh) => this.bus.publish(`timeline/${name}`, 'probe', { run: snapshot, fresh }));
+      (snapshot, fresh) => this.bus.emit(`timeline/${name}`, 'probe', { run: snapshot, fresh }));
     const list = this.runs.get(name) ?? [];
     list.push(run);
     if (list.length > 5) list.shift();
@@ -92,7 +93,7 @@ export class TrafficProbe {
     return (this.runs.get(name) ?? []).map((r) => r.snapshot());
   }
 
-  verdicts(name: string) {
+  verdicts(name: string): ProbeVerdicts[] {
     return (this.runs.get(name) ?? []).map((r) => {
       const byPod = r.samplesByPod();
       return { runId: r.id, ...rolloutVerdict(byPod), perPodText: Object.fromEntries(Object.entries(byPod).map(([k, v]) => [k, losslessVerdict(v).text])) };

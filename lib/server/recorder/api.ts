@@ -1,6 +1,6 @@
-import { requireReady, type Dashboard } from '../live/dashboards';
-import { DashboardError } from '../http/errors';
-import type { TimelineSnapshot } from './recorder';
+import type { PodTimelineResponse, SidecarSetTimelineResponse } from '@/lib/api';
+import { requireReady, type Dashboard } from '../live/dashboard';
+import { DashboardError } from '../http/dashboard-error';
 
 function recorder(d: Dashboard) {
   requireReady(d);
@@ -8,7 +8,7 @@ function recorder(d: Dashboard) {
   return { timeline: d.timeline, probe: d.probe };
 }
 
-function timelineHead(d: Dashboard, name: string) {
+function timelineHead(d: Dashboard, name: string): Omit<SidecarSetTimelineResponse, 'pods'> {
   const { timeline, probe } = recorder(d);
   if (!requireReady(d).sidecarSet(name)) throw new DashboardError(404, 'NotFound', `SidecarSet "${name}" not found`);
   return {
@@ -19,9 +19,6 @@ function timelineHead(d: Dashboard, name: string) {
   };
 }
 
-/** What sidecarSetTimelineJson sends (checked against the client's type in api-types.conformance.ts). */
-export type SidecarSetTimelineBody = ReturnType<typeof timelineHead> & { pods: TimelineSnapshot[] };
-
 /**
  * Everything the swimlanes of one SidecarSet need, as JSON: every pod's entries on one time axis, gaps, probe
  * runs. The pods' part (megabytes for thousands of pods) comes from the recorder's cache.
@@ -31,7 +28,7 @@ export function sidecarSetTimelineJson(d: Dashboard, name: string): string {
   return `${head.slice(0, -1)},"pods":${recorder(d).timeline.timelinesJsonFor(name)}}`;
 }
 
-export function podTimeline(d: Dashboard, namespace: string, name: string) {
+export function podTimeline(d: Dashboard, namespace: string, name: string): PodTimelineResponse {
   const { timeline, probe } = recorder(d);
   const t = timeline.timeline(namespace, name);
   if (!t) throw new DashboardError(404, 'NotFound', `no timeline for pod ${namespace}/${name} (not a SidecarSet pod, or unknown)`);

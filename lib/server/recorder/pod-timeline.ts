@@ -1,16 +1,10 @@
+import type { Gap } from '@/lib/api';
+
+export type { Gap };
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { SidecarPhase, TimelineEntry } from '@/lib/sidecarset';
 
 /** A stretch of time in which the dashboard could not see the cluster: drawn as such, never filled in. */
-export interface Gap {
-  id: string;
-  startMs: number;
-  /** Undefined while still open. */
-  endMs?: number;
-  reason: string;
-  /** True when the watch had to be re-listed (410 Gone): changes inside the gap are known only as net results. */
-  relist: boolean;
-}
 
 /** One pod's timeline: entries kept in time order, de-duplicated by id, bounded by a cap. */
 export class PodTimeline {

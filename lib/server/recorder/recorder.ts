@@ -1,9 +1,12 @@
+import type { TimelineSnapshot } from '@/lib/api';
+
+export type { TimelineSnapshot };
 import type { Event, Pod } from 'kubernetes-types/core/v1';
 import {
   backfillPod, diffPodSnapshots, eventToTimelineEntry, failureEventPredicate, injectedSidecarSets, startedEventPredicate,
   type SidecarPhase, type SidecarSet, type TimelineEntry,
 } from '@/lib/sidecarset';
-import type { ClusterSession } from '@/lib/cluster/session';
+import type { ClusterSession } from '@/lib/cluster/cluster-session';
 import type { CacheEvent } from '@/lib/cluster/watch-cache';
 import type { Bus } from '../live/bus';
 import type { EventIndex } from '../live/event-index';
@@ -18,15 +21,6 @@ export interface RecorderOptions {
   deletedRetentionMs?: number;
 }
 
-export interface TimelineSnapshot {
-  namespace: string;
-  name: string;
-  uid: string;
-  sidecarSets: string[];
-  deleted: boolean;
-  truncated: number;
-  entries: TimelineEntry[];
-}
 
 /**
  * Turns every pod watch event into timeline entries (a diff of the previous and new snapshot) and merges the
@@ -129,10 +123,10 @@ export class TimelineRecorder {
       }
       if (e.relist && !this.openGap.reason.includes(e.reason)) this.openGap.reason += `; then ${e.reason}`;
       this.openGap.relist ||= e.relist;
-      this.bus.publish('status', 'gap', { ...this.openGap });
+      this.bus.emit('status', 'gap', { ...this.openGap });
     } else if (e.type === 'SYNCED' && this.unsynced.delete(kind) && this.unsynced.size === 0 && this.openGap) {
       this.openGap.endMs = e.at;
-      this.bus.publish('status', 'gap', { ...this.openGap });
+      this.bus.emit('status', 'gap', { ...this.openGap });
       this.lastClosed = this.openGap;
       this.openGap = undefined;
     }
@@ -210,8 +204,8 @@ export class TimelineRecorder {
     if (added.length === 0) return;
     this.changed();
     const payload = { namespace: t.namespace, name: t.name, uid: t.uid, entries: added };
-    this.bus.publish(`pod/${t.namespace}/${t.name}`, 'timeline', payload);
-    for (const ss of t.sidecarSets) this.bus.publish(`timeline/${ss}`, 'timeline', payload);
+    this.bus.emit(`pod/${t.namespace}/${t.name}`, 'timeline', payload);
+    for (const ss of t.sidecarSets) this.bus.emit(`timeline/${ss}`, 'timeline', payload);
     if (this.total > this.opts.totalCap) this.evict();
   }
 

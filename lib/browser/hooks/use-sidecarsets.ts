@@ -1,0 +1,10 @@
+'use client';
+
+import type { SidecarSetListResponse } from '../../api/index';
+import { sidecarSetsResource } from '../stream/resources';
+import { useLiveResource } from './use-live-resource';
+
+/** Every SidecarSet's summary, live. */
+export function useSidecarSets(fallbackData?: SidecarSetListResponse) {
+  return useLiveResource(sidecarSetsResource, fallbackData);
+}

@@ -1,9 +1,0 @@
-'use client';
-
-import { computeFreshness, type FreshnessView } from './freshness';
-import { useLiveStatus } from './use-live-status';
-import { useNow } from './use-now';
-
-export function useFreshness(): FreshnessView {
-  return computeFreshness(useLiveStatus(), useNow());
-}
