@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { listContexts } from '@/lib/cluster/session-registry';
 import { callerFromHeaders } from './access/caller';
-import { actingAs, whoAmI } from './access/identity';
+import { actingAs, whoAmI } from '@/lib/cluster/identity';
 import { ACCESS_COOKIE, accessConfig, CONTEXT_COOKIE, TOKEN_COOKIE } from './access/modes';
 import { mutationLimiter } from './access/rate-limit';
 import { readMutation } from './http/body';

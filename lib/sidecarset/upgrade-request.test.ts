@@ -37,6 +37,11 @@ describe('patches', () => {
     });
   });
 
+  it('tests the image the user saw, not the one in the (possibly lagging) SidecarSet it was given', () => {
+    const r = buildUpgradePatch(sampleSidecarSetV1beta1(), 'sidecar', 'openkruise/hotupgrade-sample:sidecarv3', 'openkruise/hotupgrade-sample:sidecarv0');
+    expect(r.ok && r.patch[0]).toEqual({ op: 'test', path: '/spec/containers/0/image', value: 'openkruise/hotupgrade-sample:sidecarv0' });
+  });
+
   it('errors on an unknown container or an unchanged image', () => {
     expect(buildUpgradePatch(sampleSidecarSetV1beta1(), 'envoy', 'x')).toMatchObject({
       ok: false,

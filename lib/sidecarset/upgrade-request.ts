@@ -30,9 +30,10 @@ export type UpgradePatchResult =
 
 /**
  * JSON patch setting spec.containers[i].image of the named sidecar. Only `image` changes, so Kruise rolls it
- * out in place (any other change would make every pod NotUpgradable, spec §1.6).
+ * out in place (any other change would make every pod NotUpgradable, spec §1.6). The `test` op checks `seen`,
+ * the image the user decided on, when given; otherwise the image in `ss`.
  */
-export function buildUpgradePatch(ss: SidecarSet, container: string, image: string): UpgradePatchResult {
+export function buildUpgradePatch(ss: SidecarSet, container: string, image: string, seen?: string): UpgradePatchResult {
   const containers = sidecarContainersOf(ss);
   const index = containers.findIndex((c) => c.name === container);
   const current = containers[index];
@@ -50,10 +51,10 @@ export function buildUpgradePatch(ss: SidecarSet, container: string, image: stri
   const path = `/spec/containers/${index}/image`;
   // Without a current image there is nothing to test against; `add` creates the field.
   const patch: JsonPatchOp[] =
-    current.image === undefined
+    (seen ?? current.image) === undefined
       ? [{ op: 'add', path, value: image }]
       : [
-          { op: 'test', path, value: current.image },
+          { op: 'test', path, value: seen ?? current.image },
           { op: 'replace', path, value: image },
         ];
   return { ok: true, patch, containerIndex: index, from: current.image, to: image };

@@ -3,7 +3,7 @@ import { toClusterError } from '@/lib/cluster/cluster-error';
 import type { Caller } from './caller';
 import { accessConfig } from './modes';
 import type { Dashboard } from '../live/dashboard';
-import { actingAs, mayI } from './identity';
+import { actingAs, mayI } from '@/lib/cluster/identity';
 
 export interface Permission {
   allowed: boolean;

@@ -4,7 +4,7 @@ import type { Dashboard } from '../live/dashboard';
 import { DashboardError } from '../http/dashboard-error';
 import type { Caller } from './caller';
 import { accessConfig, assertMayRead, type AccessConfig } from './modes';
-import { actingAs, mayI } from './identity';
+import { actingAs, mayI } from '@/lib/cluster/identity';
 
 /** Allowed, or not with why in words a person can act on. */
 export type Access = { allowed: true } | { allowed: false; reason: string };

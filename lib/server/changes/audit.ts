@@ -1,6 +1,6 @@
-import { CoreV1Api } from '@kubernetes/client-node';
 import type { Event } from 'kubernetes-types/core/v1';
 import { KRUISE_GROUP } from '@/lib/cluster/cluster-session';
+import { createEvent } from '@/lib/cluster/writes';
 import type { Dashboard } from '../live/dashboard';
 
 export type AuditReason = 'DashboardImageChange' | 'DashboardPause' | 'DashboardResume';
@@ -47,10 +47,9 @@ export async function recordAudit(d: Dashboard, r: AuditRecord): Promise<void> {
     count: 1,
   };
   try {
-    // client-node's typed model wants Dates; the wire shape is what we have, so send it as plain JSON.
-    const created = await d.session.kc.makeApiClient(CoreV1Api).createNamespacedEvent({ namespace: 'default', body: event as never });
+    const name = await createEvent(d.session, 'default', event);
     const list = written.get(d) ?? [];
-    list.push({ sidecarSet: r.sidecarSet, name: created.metadata?.name ?? '', at: event.lastTimestamp ?? '', reason: r.reason, message: r.message, user: r.user });
+    list.push({ sidecarSet: r.sidecarSet, name, at: event.lastTimestamp ?? '', reason: r.reason, message: r.message, user: r.user });
     written.set(d, list.slice(-100));
   } catch (e) {
     console.error(JSON.stringify({ audit: true, error: `could not write the audit Event: ${(e as Error).message}`, ...r }));

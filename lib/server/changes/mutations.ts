@@ -1,14 +1,12 @@
 import type { UpgradeResponse } from '@/lib/api';
-import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { z } from 'zod';
 import { buildUpgradePatch, pausePatch, upgradeRequestSchema, type SidecarSet } from '@/lib/sidecarset';
 import { toClusterError } from '@/lib/cluster/cluster-error';
-import { getJson } from '@/lib/cluster/raw';
-import { KRUISE_GROUP } from '@/lib/cluster/cluster-session';
+import { patchSidecarSet, readSidecarSet } from '@/lib/cluster/writes';
 import type { Caller } from '../access/caller';
 import { recordAudit } from './audit';
 import { requireReady, type Dashboard } from '../live/dashboard';
-import { actingAs, whoAmI, type Acting } from '../access/identity';
+import { actingAs, whoAmI, type Acting } from '@/lib/cluster/identity';
 import { mutationLimiter } from '../access/rate-limit';
 import { DashboardError } from '../http/dashboard-error';
 
@@ -17,15 +15,10 @@ export const upgradeBodySchema = upgradeRequestSchema.extend({
   fromImage: z.string().max(512).optional(),
 }).strict();
 
-
 function requireSidecarSet(d: Dashboard, name: string): SidecarSet {
   const ss = requireReady(d).sidecarSet(name);
   if (!ss) throw new DashboardError(404, 'NotFound', `SidecarSet "${name}" not found`);
   return ss;
-}
-
-function target(d: Dashboard, name: string) {
-  return { group: KRUISE_GROUP, version: d.session.sidecarSetVersion ?? 'v1beta1', plural: 'sidecarsets', name };
 }
 
 /** The cluster's refusal, passed on with its own status and words (403 stays 403, 422 stays 422). */
@@ -41,7 +34,9 @@ function clusterRefusal(e: unknown): DashboardError {
 export async function upgradeSidecarSet(d: Dashboard, name: string, body: unknown, caller?: Caller): Promise<UpgradeResponse> {
   const req = upgradeBodySchema.parse(body);
   const ss = requireSidecarSet(d, name);
-  const built = buildUpgradePatch(ss, req.container, req.image);
+  // The patch tests the image the user saw (when they said), not the cache's: a cache that lags behind a
+  // concurrent change must not turn the user's decision into one about an image they never saw.
+  const built = buildUpgradePatch(ss, req.container, req.image, req.fromImage);
   if (!built.ok && built.code === 'ContainerNotFound') throw new DashboardError(422, 'ContainerNotFound', built.message);
   const expected = req.fromImage ?? (built.ok ? built.from : req.image);
   if (req.fromImage !== undefined && built.ok && built.from !== req.fromImage) {
@@ -53,7 +48,7 @@ export async function upgradeSidecarSet(d: Dashboard, name: string, body: unknow
   // Probe from before the change, so even a fast first pod shows its old version answering first.
   const probe = d.probe?.begin(name);
   try {
-    await acting.custom.patchClusterCustomObject({ ...target(d, name), body: built.patch }, setHeaderOptions('Content-Type', PatchStrategy.JsonPatch));
+    await patchSidecarSet(acting, d.session, name, built.patch, 'json');
   } catch (e) {
     if (probe) d.probe?.cancel(probe);
     const err = toClusterError(e);
@@ -74,8 +69,7 @@ export async function upgradeSidecarSet(d: Dashboard, name: string, body: unknow
 }
 
 async function currentImage(d: Dashboard, name: string, index: number): Promise<string | undefined> {
-  const t = target(d, name);
-  const obj = await getJson<{ spec?: { containers?: Array<{ image?: string }> } }>(d.session.kc, `/apis/${t.group}/${t.version}/sidecarsets/${name}`);
+  const obj = await readSidecarSet<{ spec?: { containers?: Array<{ image?: string }> } }>(d.session, name);
   return obj.spec?.containers?.[index]?.image;
 }
 
@@ -88,7 +82,7 @@ export async function setPaused(d: Dashboard, name: string, paused: boolean, bod
   const acting = actingAs(d.session, caller?.userToken);
   mutationLimiter().take(caller?.key ?? 'internal');
   try {
-    await acting.custom.patchClusterCustomObject({ ...target(d, name), body: pausePatch(paused) }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
+    await patchSidecarSet(acting, d.session, name, pausePatch(paused), 'merge');
   } catch (e) {
     throw clusterRefusal(e);
   }

@@ -3,7 +3,8 @@ import { losslessVerdict, rolloutVerdict, type ProbeSample, type SidecarSetSumma
 import type { ClusterSession } from '@/lib/cluster/cluster-session';
 import type { Bus } from '../live/bus';
 import type { LiveViews } from '../live/live-views';
-import { PodProxyClient, versionFrom } from './pod-proxy-client';
+import { PodProxyClient } from '@/lib/cluster/pod-proxy';
+import { versionFrom } from './version';
 import { ProbeRun, type ProbeRunSnapshot } from './probe-run';
 
 export const PROBE_PORT_ANNOTATION = 'dashboard.sidecarset.io/probe-port';
