@@ -6,7 +6,7 @@ import type { UpgradeResponse } from '@/lib/api/index';
 import { ApiError } from '@/lib/browser/fetch-json';
 import { rememberImage, submittedImages } from '@/lib/browser/image-history';
 import { imagesSeen, upgradeImpact } from '@/lib/browser/upgrade-impact';
-import { imageRefProblem } from '@/lib/sidecarset/image-ref';
+import { imageRefProblem } from '@/lib/sidecarset/kruise';
 import type { PodView, SidecarSetSummary } from '@/lib/sidecarset/views';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/select-field';

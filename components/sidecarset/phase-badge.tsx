@@ -1,4 +1,4 @@
-import { phaseInfo } from '@/lib/sidecarset/phase-labels';
+import { phaseInfo } from '@/lib/sidecarset/views';
 import type { PodView } from '@/lib/sidecarset/views';
 import { Badge } from '@/components/ui/badge';
 import { Hint } from '@/components/ui/hint';

@@ -1,4 +1,4 @@
-import type { UpgradeType } from '@/lib/sidecarset/types';
+import type { UpgradeType } from '@/lib/sidecarset/kruise';
 import { Badge } from '@/components/ui/badge';
 
 export function UpgradeTypeBadge({ type }: { type: UpgradeType }) {

@@ -5,7 +5,7 @@
  * - Reset: from the write that puts the old slot on the empty image until it runs it (Done).
  * Cold sidecars get an Upgrade band from the image write until the restarted container is ready.
  */
-import type { TimelineEntry } from '@/lib/sidecarset/timeline-types';
+import type { TimelineEntry } from '@/lib/sidecarset/timeline';
 import type { ContainerDesc } from './containers';
 
 export type BandKind = 'Upgrade' | 'Migration' | 'Reset';

@@ -2,7 +2,7 @@
  * Which lanes a pod gets, in reading order: its app containers, then per hot sidecar its two slots (X-1, X-2),
  * then cold sidecars. Taken from the pod's view when there is one, else from the containers its entries name.
  */
-import type { TimelineEntry } from '@/lib/sidecarset/timeline-types';
+import type { TimelineEntry } from '@/lib/sidecarset/timeline';
 import type { PodView, SidecarContainerSummary } from '@/lib/sidecarset/views';
 
 export interface ContainerDesc {

@@ -4,9 +4,9 @@
  * event dots. Entries are diffs whose `from` is the previous snapshot's value, so the state *before* the first
  * change is known too; a container that never changed takes its values from the pod's current view.
  */
-import { FAILING_WAITING_REASONS } from '@/lib/sidecarset/container-health';
-import { sameImage } from '@/lib/sidecarset/image-ref';
-import type { ContainerStateSummary, TimelineEntry } from '@/lib/sidecarset/timeline-types';
+import { FAILING_WAITING_REASONS } from '@/lib/sidecarset/views';
+import { sameImage } from '@/lib/sidecarset/kruise';
+import type { ContainerStateSummary, TimelineEntry } from '@/lib/sidecarset/timeline';
 import type { PodView, Severity, SlotView } from '@/lib/sidecarset/views';
 import type { ContainerDesc } from './containers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TimelineEntry } from '@/lib/sidecarset/timeline-types';
+import type { TimelineEntry } from '@/lib/sidecarset/timeline';
 import { phaseBands } from './bands';
 import { containersOf } from './containers';
 import { buildPodModel, byUpgradeOrder } from './pod-model';

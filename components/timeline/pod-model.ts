@@ -3,7 +3,7 @@
  * phase bands, the probe lane and the verdict. Positions are computed later, against the shared domain.
  */
 import type { ProbeRunSnapshot, TimelineSnapshot } from '@/lib/api/index';
-import type { TimelineEntry } from '@/lib/sidecarset/timeline-types';
+import type { TimelineEntry } from '@/lib/sidecarset/timeline';
 import type { ProbeSample, Verdict } from '@/lib/sidecarset/verdict';
 import type { PodView, SidecarContainerSummary } from '@/lib/sidecarset/views';
 import { phaseBands, type Band } from './bands';

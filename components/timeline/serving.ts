@@ -3,7 +3,7 @@
  * real flip: the working slot runs its image and is ready). Kruise's working-slot annotation is not used: it
  * flips at the upgrade write, before the new container even starts.
  */
-import type { TimelineEntry } from '@/lib/sidecarset/timeline-types';
+import type { TimelineEntry } from '@/lib/sidecarset/timeline';
 import type { PodView } from '@/lib/sidecarset/views';
 
 export function servingSlotAt(entries: readonly TimelineEntry[], sidecar: string, view: PodView | undefined): (atMs: number) => string | undefined {

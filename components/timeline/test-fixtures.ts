@@ -1,5 +1,5 @@
 /** A hot upgrade of one pod as the recorder writes it (spec §3.3), for the model tests. Times are ms from 0. */
-import type { TimelineEntry } from '@/lib/sidecarset/timeline-types';
+import type { TimelineEntry } from '@/lib/sidecarset/timeline';
 import type { SidecarContainerSummary } from '@/lib/sidecarset/views';
 
 export const EMPTY = 'openkruise/hotupgrade-sample:empty';

@@ -1,5 +1,5 @@
 /** Recorded timelines, gaps and the traffic probe: `GET …/timeline`, the `timeline/…` and `pod/…` topics. */
-import type { TimelineEntry } from '@/lib/sidecarset/timeline-types';
+import type { TimelineEntry } from '@/lib/sidecarset/timeline';
 import type { ProbeSample, Verdict } from '@/lib/sidecarset/verdict';
 
 export type { TimelineEntry, ProbeSample, Verdict };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { podCopy } from '@/lib/sidecarset/fixtures/pods';
 import { samplePod, sampleSidecarSetV1beta1 } from '@/lib/sidecarset/fixtures/samples';
-import { sidecarSetView } from '@/lib/sidecarset/summary';
+import { sidecarSetView } from '@/lib/sidecarset/views';
 import type { PodView } from '@/lib/sidecarset/views';
 import { imagesSeen, upgradeImpact } from './upgrade-impact';
 

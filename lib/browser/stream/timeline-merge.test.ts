@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TimelineEntry } from '@/lib/sidecarset/timeline-types';
+import type { TimelineEntry } from '@/lib/sidecarset/timeline';
 import type { ProbeSample } from '@/lib/sidecarset/verdict';
 import type { ProbeRunSnapshot, SidecarSetTimelineResponse, TimelineSnapshot } from '../../api/index';
 import { podTimelineResource, sidecarSetTimelineResource, REFETCH } from './resources';

@@ -3,7 +3,7 @@
  * responses. A delta that arrived while a fetch was in flight is replayed on top of the fetched value, so every
  * merge must be idempotent: entries are de-duplicated by id, samples by (pod, request time).
  */
-import type { TimelineEntry } from '@/lib/sidecarset/timeline-types';
+import type { TimelineEntry } from '@/lib/sidecarset/timeline';
 import { rolloutVerdict, type ProbeSample } from '@/lib/sidecarset/verdict';
 import type { Gap, ProbeEvent, ProbeRunSnapshot, ProbeVerdicts, TimelineEvent, TimelineSnapshot } from '../../api/index';
 

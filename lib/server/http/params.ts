@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dns1123Label, dns1123Subdomain } from '@/lib/sidecarset/names';
+import { dns1123Label, dns1123Subdomain } from '@/lib/sidecarset/kruise';
 import { DashboardError } from './dashboard-error';
 
 function checked(schema: z.ZodString, raw: string, what: string): string {

@@ -1,0 +1,2 @@
+/** The dashboard's writes as data: the Upgrade request and the patches that carry it out. */
+export * from './upgrade-request';

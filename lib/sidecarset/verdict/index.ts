@@ -1,0 +1,2 @@
+/** Was a rollout lossless? Verdicts from traffic-probe samples. */
+export * from './verdict';
