@@ -1,3 +1,4 @@
+import 'server-only';
 import type { ClusterInfo } from '@/lib/api';
 import { AuthorizationV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import type { Event, Namespace, Pod } from 'kubernetes-types/core/v1';

@@ -3,6 +3,7 @@
  * caller; a Reader or Changer comes out only after the access check (boundary.test.ts fails the build of any
  * page or route that reaches the live views another way).
  */
+import 'server-only';
 import { callerFromHeaders, type Caller } from './access/caller';
 import { accessConfig, assertMayMutate, assertMayRead } from './access/modes';
 import { ReadScope } from './access/read-scope';

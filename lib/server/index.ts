@@ -2,6 +2,7 @@
  * The server side's public face: what app/ may import (eslint forbids deeper paths from app/). Every export that
  * reaches cluster data takes a caller and goes through entry.ts.
  */
+import 'server-only';
 export { openRead, openChange, readerOf, changeOf } from './entry';
 export type { Reader } from './reader';
 export type { Changer } from './changer';

@@ -3,6 +3,7 @@
  * from the same shared caches (no cluster call). Best effort: when the caller may not read, or the cluster is slow
  * or not ready, the page renders without it and the client fetches, and shows the API's reason.
  */
+import 'server-only';
 import { headers } from 'next/headers';
 import { callerFromHeaders } from './access/caller';
 import { openRead } from './entry';
