@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import type { ClusterResponse } from '@/lib/api/index';
+import type { ClusterResponse } from '@/lib/api';
 import { useCluster } from '@/lib/browser/hooks/use-cluster';
 import { cx, focusRing } from '@/components/ui/cx';
 import { ClusterIdentity } from './cluster-identity';

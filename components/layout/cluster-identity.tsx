@@ -1,4 +1,4 @@
-import type { ClusterInfo } from '@/lib/api/index';
+import type { ClusterInfo } from '@/lib/api';
 import { Badge } from '@/components/ui/badge';
 
 /** Which cluster the dashboard is talking to: the question to answer before pressing Upgrade. */

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import type { ContextChoice } from '@/lib/api/index';
+import type { ContextChoice } from '@/lib/api';
 import { useClusterActions } from '@/lib/browser/hooks/use-cluster-actions';
 import { SelectField } from '@/components/ui/select-field';
 import { Spinner } from '@/components/ui/spinner';

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import type { SidecarSetDetailResponse, UpgradeResponse } from '@/lib/api/index';
+import type { SidecarSetDetailResponse, UpgradeResponse } from '@/lib/api';
 import { useSidecarSet } from '@/lib/browser/hooks/use-sidecarset';
 import { cx, focusRing } from '@/components/ui/cx';
 import { EmptyState } from '@/components/ui/empty-state';

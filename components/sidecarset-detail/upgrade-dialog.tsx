@@ -1,6 +1,6 @@
 'use client';
 
-import type { UpgradeResponse } from '@/lib/api/index';
+import type { UpgradeResponse } from '@/lib/api';
 import type { PodView, SidecarSetSummary } from '@/lib/sidecarset/views';
 import { Dialog } from '@/components/ui/dialog';
 import { UpgradeForm } from './upgrade-form';

@@ -2,7 +2,7 @@
 
 import { useMemo, useState, type FormEvent } from 'react';
 import { upgradeSidecarSet } from '@/lib/browser/actions';
-import type { UpgradeResponse } from '@/lib/api/index';
+import type { UpgradeResponse } from '@/lib/api';
 import { ApiError } from '@/lib/browser/fetch-json';
 import { rememberImage, submittedImages } from '@/lib/browser/image-history';
 import { imagesSeen, upgradeImpact } from '@/lib/browser/upgrade-impact';

@@ -1,6 +1,6 @@
 'use client';
 
-import type { SidecarSetListResponse } from '@/lib/api/index';
+import type { SidecarSetListResponse } from '@/lib/api';
 import { useSidecarSets } from '@/lib/browser/hooks/use-sidecarsets';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';

@@ -1,4 +1,4 @@
-import type { Gap } from '@/lib/api/index';
+import type { Gap } from '@/lib/api';
 import { isStartupGap } from './time-axis';
 import { clock, span } from './time-scale';
 

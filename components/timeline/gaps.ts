@@ -3,7 +3,7 @@
  * state had held. Segments are split around gaps; what changed inside shows up at the gap's end, as the net
  * result the resumed watch (or relist) reported.
  */
-import type { Gap } from '@/lib/api/index';
+import type { Gap } from '@/lib/api';
 
 export interface Interval {
   startMs: number;

@@ -2,7 +2,7 @@
  * Everything one pod's swimlanes draw, computed once per change of its data (not per clock tick): lanes,
  * phase bands, the probe lane and the verdict. Positions are computed later, against the shared domain.
  */
-import type { ProbeRunSnapshot, TimelineSnapshot } from '@/lib/api/index';
+import type { ProbeRunSnapshot, TimelineSnapshot } from '@/lib/api';
 import type { TimelineEntry } from '@/lib/sidecarset/timeline';
 import type { ProbeSample, Verdict } from '@/lib/sidecarset/verdict';
 import type { PodView, SidecarContainerSummary } from '@/lib/sidecarset/views';

@@ -1,4 +1,4 @@
-import type { Gap, ProbeRunSnapshot } from '@/lib/api/index';
+import type { Gap, ProbeRunSnapshot } from '@/lib/api';
 import type { Verdict } from '@/lib/sidecarset/verdict';
 import { clock } from './time-scale';
 import { VerdictText } from './verdict-text';

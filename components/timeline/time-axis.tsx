@@ -1,6 +1,6 @@
 'use client';
 
-import type { Gap } from '@/lib/api/index';
+import type { Gap } from '@/lib/api';
 import { cx } from '@/components/ui/cx';
 import { ItemGroup } from './item-group';
 import { box } from './layout';

@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { Gap } from '@/lib/api/index';
+import type { Gap } from '@/lib/api';
 import { cx, focusRing } from '@/components/ui/cx';
 import { gapIntervals } from './gaps';
 import type { PodModel } from './pod-model';

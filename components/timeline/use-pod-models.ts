@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import type { ProbeRunSnapshot, TimelineSnapshot } from '@/lib/api/index';
+import type { ProbeRunSnapshot, TimelineSnapshot } from '@/lib/api';
 import type { PodView, SidecarContainerSummary } from '@/lib/sidecarset/views';
 import { buildPodModel, byUpgradeOrder, type PodModel } from './pod-model';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import type { ProbeRunSnapshot } from '@/lib/api/index';
+import type { ProbeRunSnapshot } from '@/lib/api';
 import { timelineDomain, type ZoomMode } from './domain';
 import type { PodModel } from './pod-model';
 import type { Domain } from './time-scale';

@@ -2,7 +2,7 @@
  * The mutations. They only ask the server; what changed comes back through the live stream, so nothing here
  * touches the cache.
  */
-import type { DashboardStatus, UpgradeRequest, UpgradeResponse } from '../api/index';
+import type { DashboardStatus, UpgradeRequest, UpgradeResponse } from '@/lib/api';
 import { postJson } from './fetch-json';
 
 const base = (name: string) => `/api/sidecarsets/${encodeURIComponent(name)}`;

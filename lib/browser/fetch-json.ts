@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '../api/index';
+import type { ApiErrorBody } from '@/lib/api';
 
 /** An API failure with the server's own status, reason and words, which the UI shows as they are. */
 export class ApiError extends Error {

@@ -17,7 +17,7 @@ type Holder = { [KEY]?: Promise<EmbeddedHandle> };
 export async function embeddedSource(env: NodeJS.ProcessEnv = process.env): Promise<ClusterSource> {
   const holder = globalThis as Holder;
   holder[KEY] ??= (async () => {
-    const { startCluster } = await import('../embedded-cluster/cluster');
+    const { startCluster } = await import('@/lib/embedded-cluster/cluster');
     const speed = Number(env.DASHBOARD_EMBEDDED_SPEED ?? '1');
     const cluster = await startCluster({
       port: Number(env.DASHBOARD_EMBEDDED_PORT ?? '0'),

@@ -1,7 +1,7 @@
 'use client';
 
 import useSWR from 'swr';
-import type { ClusterResponse } from '../../api/index';
+import type { ClusterResponse } from '@/lib/api';
 import { getJson, type ApiError } from '../fetch-json';
 import { CLUSTER_KEY } from '../stream/resources';
 

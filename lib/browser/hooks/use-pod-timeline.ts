@@ -1,6 +1,6 @@
 'use client';
 
-import type { PodTimelineResponse } from '../../api/index';
+import type { PodTimelineResponse } from '@/lib/api';
 import { podTimelineResource } from '../stream/resources';
 import { useLiveResource } from './use-live-resource';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import type { SidecarSetTimelineResponse } from '../../api/index';
+import type { SidecarSetTimelineResponse } from '@/lib/api';
 import { sidecarSetTimelineResource } from '../stream/resources';
 import { useLiveResource } from './use-live-resource';
 

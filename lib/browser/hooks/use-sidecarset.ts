@@ -1,6 +1,6 @@
 'use client';
 
-import type { SidecarSetDetailResponse } from '../../api/index';
+import type { SidecarSetDetailResponse } from '@/lib/api';
 import { sidecarSetResource } from '../stream/resources';
 import { useLiveResource } from './use-live-resource';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import type { SidecarSetListResponse } from '../../api/index';
+import type { SidecarSetListResponse } from '@/lib/api';
 import { sidecarSetsResource } from '../stream/resources';
 import { useLiveResource } from './use-live-resource';
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useState, type ReactNode } from 'react';
 import { SWRConfig, useSWRConfig } from 'swr';
-import type { DashboardStatus } from '../../api/index';
+import type { DashboardStatus } from '@/lib/api';
 import { LiveStreamContext } from './live-context';
 import { LiveStream } from './live-stream';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DashboardStatus, Freshness } from '../../api/index';
+import type { DashboardStatus, Freshness } from '@/lib/api';
 import { computeFreshness, formatAgo } from './freshness';
 import type { LiveSnapshot } from './live-stream';
 

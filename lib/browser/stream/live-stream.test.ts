@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Cache, ScopedMutator, State } from 'swr';
-import type { DashboardStatus, SidecarSetListResponse } from '../../api/index';
+import type { DashboardStatus, SidecarSetListResponse } from '@/lib/api';
 import { FakeEventSource, useFakeEventSource } from './fake-event-source.testkit';
 import { LiveStream } from './live-stream';
 import { HIDDEN_GRACE_MS } from './tab-visibility';

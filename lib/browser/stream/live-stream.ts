@@ -8,7 +8,7 @@
  * load are buffered and replayed on top of the fetched value instead of being written to the cache.
  */
 import type { Cache, ScopedMutator } from 'swr';
-import type { DashboardStatus } from '../../api/index';
+import type { DashboardStatus } from '@/lib/api';
 import { getJson } from '../fetch-json';
 import { REFETCH, type Delta, type LiveResource } from './resources';
 import { isHidden, onTabVisibility } from './tab-visibility';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { podCopy } from '@/lib/sidecarset/fixtures/pods';
 import { samplePod, sampleSidecarSetV1beta1 } from '@/lib/sidecarset/fixtures/samples';
 import { sidecarSetView } from '@/lib/sidecarset/views';
-import type { SidecarSetDetailResponse, SidecarSetListResponse } from '../../api/index';
+import type { SidecarSetDetailResponse, SidecarSetListResponse } from '@/lib/api';
 import { mergeDetail, mergeSummaries, podKey } from './merge';
 
 const status = { phase: 'ready' as const, caches: [], at: 0 };

@@ -3,7 +3,7 @@
  * pod views), so applying deltas in arrival order always converges on the latest state of each object.
  */
 import type { PodView, SidecarSetSummary } from '@/lib/sidecarset/views';
-import type { DetailEvent, SidecarSetDetailResponse, SidecarSetListResponse } from '../../api/index';
+import type { DetailEvent, SidecarSetDetailResponse, SidecarSetListResponse } from '@/lib/api';
 
 export const podKey = (p: Pick<PodView, 'namespace' | 'name'>): string => `${p.namespace}/${p.name}`;
 

@@ -5,7 +5,7 @@
 import type {
   DetailEvent, Gap, PodTimelineResponse, ProbeEvent, RemovedEvent, SidecarSetDetailResponse, SidecarSetListResponse,
   SidecarSetTimelineResponse, SummariesEvent, TimelineEvent,
-} from '../../api/index';
+} from '@/lib/api';
 import { mergeDetail, mergeSummaries, type ListChange } from './merge';
 import { applyProbeEvents, applyTimelineEvents, upsertGaps, verdictsOf } from './timeline-merge';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '@/lib/sidecarset/timeline';
 import type { ProbeSample } from '@/lib/sidecarset/verdict';
-import type { ProbeRunSnapshot, SidecarSetTimelineResponse, TimelineSnapshot } from '../../api/index';
+import type { ProbeRunSnapshot, SidecarSetTimelineResponse, TimelineSnapshot } from '@/lib/api';
 import { podTimelineResource, sidecarSetTimelineResource, REFETCH } from './resources';
 import { applyProbeEvents, mergeEntries, upsertGaps } from './timeline-merge';
 

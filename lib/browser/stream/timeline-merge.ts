@@ -5,7 +5,7 @@
  */
 import type { TimelineEntry } from '@/lib/sidecarset/timeline';
 import { rolloutVerdict, type ProbeSample } from '@/lib/sidecarset/verdict';
-import type { Gap, ProbeEvent, ProbeRunSnapshot, ProbeVerdicts, TimelineEvent, TimelineSnapshot } from '../../api/index';
+import type { Gap, ProbeEvent, ProbeRunSnapshot, ProbeVerdicts, TimelineEvent, TimelineSnapshot } from '@/lib/api';
 
 /** The recorder's per-pod cap: a tab left open for days must not grow without bound either. */
 export const CLIENT_ENTRY_CAP = 2000;

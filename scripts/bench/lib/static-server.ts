@@ -7,7 +7,7 @@
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
-import { generateServingCerts } from '../../../lib/embedded-cluster/apiserver/tls';
+import { generateServingCerts } from '@/lib/embedded-cluster/apiserver/tls';
 
 const bytes = Number(process.argv[2] ?? '0');
 const listBody = Buffer.alloc(bytes, 'x');
