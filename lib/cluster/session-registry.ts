@@ -1,5 +1,7 @@
 import type { ContextChoice } from '@/lib/api';
+import { ClusterError } from './cluster-error';
 import { embeddedSource } from './embedded';
+import { KubeconfigError } from './kubeconfig-file';
 import { ClusterSession } from './cluster-session';
 import { resolveConfiguredSource, type ClusterSource } from './source';
 
@@ -20,7 +22,14 @@ function registry(): Registry {
 /** The cluster this server talks to, resolved once per process (see source.ts for the order). */
 export function clusterSource(): Promise<ClusterSource> {
   const r = registry();
-  r.source ??= Promise.resolve().then(() => resolveConfiguredSource() ?? embeddedSource());
+  r.source ??= Promise.resolve()
+    .then(() => resolveConfiguredSource() ?? embeddedSource())
+    .catch((e: unknown) => {
+      // Not cached: a kubeconfig fixed on disk is picked up by the next request, without a restart.
+      r.source = undefined;
+      if (e instanceof KubeconfigError) throw new ClusterError(503, 'InvalidKubeconfig', e.message);
+      throw e;
+    });
   return r.source;
 }
 

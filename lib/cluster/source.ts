@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
+import { loadKubeconfigFile } from './kubeconfig-file';
 
 export type SourceKind = 'kubeconfig' | 'in-cluster' | 'default-kubeconfig' | 'embedded';
 
@@ -21,15 +22,10 @@ const SA_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 export function resolveConfiguredSource(env: NodeJS.ProcessEnv = process.env): ClusterSource | undefined {
   const explicit = env.DASHBOARD_KUBECONFIG || env.KUBECONFIG;
   if (explicit) {
-    const kc = new KubeConfig();
     // KUBECONFIG may be a list; client-node merges it like kubectl.
-    kc.loadFromFile(explicit.split(':')[0] ?? explicit);
+    const kc = loadKubeconfigFile(explicit.split(':')[0] ?? explicit);
     if (explicit.includes(':')) {
-      for (const extra of explicit.split(':').slice(1).filter(Boolean)) {
-        const more = new KubeConfig();
-        more.loadFromFile(extra);
-        kc.mergeConfig(more);
-      }
+      for (const extra of explicit.split(':').slice(1).filter(Boolean)) kc.mergeConfig(loadKubeconfigFile(extra));
     }
     return { kind: 'kubeconfig', origin: explicit, kubeconfig: kc };
   }
@@ -40,9 +36,7 @@ export function resolveConfiguredSource(env: NodeJS.ProcessEnv = process.env): C
   }
   const home = join(env.HOME ?? homedir(), '.kube', 'config');
   if (env.DASHBOARD_IGNORE_HOME_KUBECONFIG !== '1' && existsSync(home)) {
-    const kc = new KubeConfig();
-    kc.loadFromFile(home);
-    return { kind: 'default-kubeconfig', origin: home, kubeconfig: kc };
+    return { kind: 'default-kubeconfig', origin: home, kubeconfig: loadKubeconfigFile(home) };
   }
   return undefined;
 }
