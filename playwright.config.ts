@@ -2,7 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePorts } from '@/e2e/support/ports';
+import { freePorts } from './e2e/support/ports';
 
 /**
  * Several dashboards, all `next start` of the same build, each a Playwright project matching `*.<name>.spec.ts`:

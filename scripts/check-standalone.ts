@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePorts } from '@/e2e/support/ports';
+import { freePorts } from '../e2e/support/ports';
 
 const root = join(import.meta.dirname, '..');
 const dist = '.next-standalone';

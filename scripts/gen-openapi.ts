@@ -13,8 +13,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { parse as parseYaml } from 'yaml';
-import { SERVED_RESOURCES } from '@/lib/embedded-cluster/apiserver/discovery/resources';
-import type { CrdDefinition, CrdVersion, GroupVersionKindRef, SchemaObject } from '@/lib/embedded-cluster/apiserver/openapi/schema-types';
+import { SERVED_RESOURCES } from '../lib/embedded-cluster/apiserver/discovery/resources';
+import type { CrdDefinition, CrdVersion, GroupVersionKindRef, SchemaObject } from '../lib/embedded-cluster/apiserver/openapi/schema-types';
 import { PATCH_META } from './gen-openapi-patch-meta';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -272,7 +272,7 @@ interface CrdYaml {
 }
 
 function render(header: string, typeImport: string, decl: string, value: unknown): string {
-  return `${header}\nimport type { ${typeImport} } from '@/schema-types';\n\n${decl} = ${JSON.stringify(value, null, 1)};\n`;
+  return `${header}\nimport type { ${typeImport} } from '../schema-types';\n\n${decl} = ${JSON.stringify(value, null, 1)};\n`;
 }
 
 const banner = (source: string): string =>
