@@ -1,0 +1,131 @@
+// Test helper (server-only): a real PostgreSQL server in a private temp dir, for *.int.test.ts.
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+const PG_ROOT = '/usr/lib/postgresql';
+
+/** Newest /usr/lib/postgresql/N/bin with initdb, or PG_BIN; throws (never skips) when there is none. */
+export function postgresBinDir(): string {
+  const fromEnv = process.env.PG_BIN;
+  if (fromEnv && existsSync(join(fromEnv, 'initdb'))) return fromEnv;
+  const versions = existsSync(PG_ROOT)
+    ? readdirSync(PG_ROOT).filter((v) => existsSync(join(PG_ROOT, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a))
+    : [];
+  const v = versions[0];
+  if (v === undefined) {
+    throw new Error(
+      `PostgreSQL server binaries not found (no ${PG_ROOT}/*/bin/initdb${fromEnv ? ` and none in PG_BIN=${fromEnv}` : ''}). ` +
+        "The store's PostgreSQL tests need a real server: install Debian's package with `apt-get install -y postgresql` " +
+        '(.ci/run and scripts/test-all.sh do this).',
+    );
+  }
+  return join(PG_ROOT, v, 'bin');
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      s.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export class PgTestServer {
+  private readonly bin = postgresBinDir();
+  readonly dir = mkdtempSync(join(tmpdir(), 'dashboard-pg-'));
+  private readonly data = join(this.dir, 'data');
+  private readonly log = join(this.dir, 'postgres.log');
+  /** As root, the server must run as `postgres` (it refuses root), and own its directory. */
+  private readonly asRoot = process.getuid?.() === 0;
+  port = 0;
+  private dbCount = 0;
+
+  private run(cmd: string, args: string[]): void {
+    const [file, argv] = this.asRoot ? ['runuser', ['-u', 'postgres', '--', join(this.bin, cmd), ...args]] : [join(this.bin, cmd), args];
+    const r = spawnSync(file, argv, { cwd: this.dir, encoding: 'utf8', timeout: 60_000 });
+    if (r.status !== 0) {
+      const log = existsSync(this.log) ? readFileSync(this.log, 'utf8').slice(-2000) : '';
+      throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.signal}): ${r.stderr || r.stdout}\n${log}`);
+    }
+  }
+
+  async start(): Promise<this> {
+    if (this.asRoot) {
+      const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+      const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+      chownSync(this.dir, uid, gid);
+    }
+    this.run('initdb', ['-D', this.data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+    this.port = await freePort();
+    this.ctlStart();
+    // If the test process dies without afterAll, do not leave a server behind.
+    process.once('exit', this.onExit);
+    return this;
+  }
+
+  private readonly onExit = (): void => {
+    try {
+      this.run('pg_ctl', ['-D', this.data, '-m', 'immediate', 'stop']);
+    } catch {
+      // already stopped
+    }
+  };
+
+  private ctlStart(): void {
+    // Loopback only, sockets in our own dir (not /var/run/postgresql), no fsync: a test server on a shared machine.
+    const opts = `-p ${this.port} -c listen_addresses=127.0.0.1 -k ${this.dir} -c fsync=off -c full_page_writes=off`;
+    this.run('pg_ctl', ['-D', this.data, '-l', this.log, '-o', opts, '-w', '-t', '60', 'start']);
+  }
+
+  /** `immediate` is a crash as far as in-flight transactions are concerned; the server recovers on start. */
+  stop(mode: 'fast' | 'immediate' = 'fast'): void {
+    this.run('pg_ctl', ['-D', this.data, '-m', mode, '-w', 'stop']);
+  }
+
+  /** Stops without blocking the event loop, so the test's queries are in flight while the server dies. */
+  stopInBackground(mode: 'fast' | 'immediate'): Promise<void> {
+    const args = ['-D', this.data, '-m', mode, '-w', 'stop'];
+    const [file, argv] = this.asRoot ? ['runuser', ['-u', 'postgres', '--', join(this.bin, 'pg_ctl'), ...args]] : [join(this.bin, 'pg_ctl'), args];
+    return new Promise((resolve, reject) => {
+      execFile(file, argv, { cwd: this.dir, timeout: 60_000 }, (err, _out, stderr) => (err ? reject(new Error(`pg_ctl stop: ${stderr || err.message}`)) : resolve()));
+    });
+  }
+
+  restartServer(): void {
+    this.ctlStart();
+  }
+
+  url(db = 'postgres'): string {
+    return `postgres://postgres@127.0.0.1:${this.port}/${db}`;
+  }
+
+  /** A fresh, empty database, so each test starts from nothing. */
+  async createDatabase(): Promise<string> {
+    const name = `store_test_${process.pid}_${++this.dbCount}`;
+    const c = new pg.Client({ connectionString: this.url() });
+    await c.connect();
+    try {
+      await c.query(`CREATE DATABASE ${name}`);
+    } finally {
+      await c.end();
+    }
+    return this.url(name);
+  }
+
+  async destroy(): Promise<void> {
+    process.removeListener('exit', this.onExit);
+    try {
+      this.stop('fast');
+    } catch {
+      // not running
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
