@@ -9,21 +9,20 @@ import pg from 'pg';
 const PG_ROOT = '/usr/lib/postgresql';
 
 /** Newest /usr/lib/postgresql/N/bin with initdb, or PG_BIN; throws (never skips) when there is none. */
-export function postgresBinDir(): string {
-  const fromEnv = process.env.PG_BIN;
+export function postgresBinDir(root = PG_ROOT, fromEnv = process.env.PG_BIN): string {
   if (fromEnv && existsSync(join(fromEnv, 'initdb'))) return fromEnv;
-  const versions = existsSync(PG_ROOT)
-    ? readdirSync(PG_ROOT).filter((v) => existsSync(join(PG_ROOT, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a))
+  const versions = existsSync(root)
+    ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a))
     : [];
   const v = versions[0];
   if (v === undefined) {
     throw new Error(
-      `PostgreSQL server binaries not found (no ${PG_ROOT}/*/bin/initdb${fromEnv ? ` and none in PG_BIN=${fromEnv}` : ''}). ` +
+      `PostgreSQL server binaries not found (no ${root}/*/bin/initdb${fromEnv ? ` and none in PG_BIN=${fromEnv}` : ''}). ` +
         "The store's PostgreSQL tests need a real server: install Debian's package with `apt-get install -y postgresql` " +
         '(.ci/run and scripts/test-all.sh do this).',
     );
   }
-  return join(PG_ROOT, v, 'bin');
+  return join(root, v, 'bin');
 }
 
 async function freePort(): Promise<number> {

@@ -68,6 +68,12 @@ export class PostgresDriver implements Driver {
   private async inTransaction<T>(begin: string, fn: (q: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken = false;
+    // A checked-out client has no error listener of the pool's: a dropped connection would be an uncaught
+    // 'error' event. The running query rejects with it as well, which is where the call sees it.
+    const onError = () => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       await client.query(begin);
       const result = await fn(this.queryable(client));
@@ -81,7 +87,8 @@ export class PostgresDriver implements Driver {
       }
       throw e;
     } finally {
-      // A connection whose ROLLBACK failed is dead or confused: destroy it rather than hand it to the next call.
+      client.removeListener('error', onError);
+      // A connection that broke, or whose ROLLBACK failed, is destroyed rather than handed to the next call.
       client.release(broken);
     }
   }
