@@ -5,7 +5,7 @@ import { StoreInputError, type RetentionPolicy } from './types';
 export const DEFAULT_DATA_DIR = '.data';
 export const SQLITE_FILE = 'rollouts.sqlite';
 export const DEFAULT_RETENTION_DAYS = 90;
-export const DEFAULT_RETENTION_MB = 1024;
+export const DEFAULT_RETENTION_MB = 512;
 
 export type StoreEnv = Record<string, string | undefined>;
 
