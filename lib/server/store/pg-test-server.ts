@@ -38,11 +38,12 @@ async function freePort(): Promise<number> {
 
 export class PgTestServer {
   private readonly bin = postgresBinDir();
-  readonly dir = mkdtempSync(join(tmpdir(), 'dashboard-pg-'));
-  private readonly data = join(this.dir, 'data');
-  private readonly log = join(this.dir, 'postgres.log');
   /** As root, the server must run as `postgres` (it refuses root), and own its directory. */
   private readonly asRoot = process.getuid?.() === 0;
+  /** As root, under /tmp: `postgres` must be able to reach the dir, and a root TMPDIR (/root/…) is closed to it. */
+  readonly dir = mkdtempSync(join(process.env.PG_TEST_TMPDIR ?? (this.asRoot ? '/tmp' : tmpdir()), 'dashboard-pg-'));
+  private readonly data = join(this.dir, 'data');
+  private readonly log = join(this.dir, 'postgres.log');
   port = 0;
   private dbCount = 0;
 

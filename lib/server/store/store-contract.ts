@@ -139,7 +139,7 @@ export function describeStoreContract(engine: string, target: ContractTarget): v
     it('stores none of a batch with one bad item, and skips a batch id it already has', async () => {
       const { store } = await open();
       await store.createRollout(rollout({ id: 'r' }));
-      const bad = [...entries('p', 3), { pod: pod('p'), atMs: 1, payload: { x: Number.NaN } as unknown as JsonValue }];
+      const bad = [...entries('p', 3), { pod: pod('p'), atMs: 1, payload: { x: Number.NaN } }];
       await expect(store.appendBatch(CLUSTER_A, 'r', { entries: bad, gaps: [{ id: 'g', fromMs: 1, toMs: null, reason: 'r' }] })).rejects.toBeInstanceOf(StoreInputError);
       await expect(store.appendBatch(CLUSTER_A, 'r', { entries: entries('p', 1), samples: [{ pod: pod('p'), bucketMs: 0, path: 'sideways' as 'direct', ok: 1, failed: 0, versions: [] }] })).rejects.toBeInstanceOf(StoreInputError);
       expect((await store.getRollout(CLUSTER_A, 'r'))?.pods).toEqual([]);
@@ -148,6 +148,30 @@ export function describeStoreContract(engine: string, target: ContractTarget): v
       expect(await store.appendBatch(CLUSTER_A, 'r', { batchId: 'b2', entries: entries('p', 1) })).toMatchObject({ firstSeq: 3, lastSeq: 3 });
       expect((await store.getRollout(CLUSTER_A, 'r'))?.pods[0]?.entries.map((e) => e.seq)).toEqual([1, 2, 3]);
       await expect(store.appendBatch(CLUSTER_A, 'nope', { entries: entries('p', 1) })).rejects.toBeInstanceOf(RolloutNotFoundError);
+    });
+
+    it('numbers concurrent batches of one rollout without holes or overlaps', async () => {
+      const { store } = await open();
+      await store.createRollout(rollout({ id: 'r' }));
+      const results = await Promise.all(Array.from({ length: 8 }, (_, b) => store.appendBatch(CLUSTER_A, 'r', { entries: entries(`p${b % 3}`, 25, `b${b}`), samples: [{ pod: pod('p0'), bucketMs: 0, path: 'proxy', ok: 1, failed: 0, versions: [`v${b}`] }] })));
+      const ranges = results.map((r) => [r.firstSeq, r.lastSeq] as const).sort((a, b) => a[0] - b[0]);
+      ranges.forEach(([first, last], i) => expect([first, last]).toEqual([i * 25 + 1, i * 25 + 25]));
+      const got = await store.getRollout(CLUSTER_A, 'r');
+      expect(got?.pods.flatMap((p) => p.entries.map((e) => e.seq)).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+      const bucket = got?.pods.find((p) => p.name === 'p0')?.samples[0];
+      expect(bucket?.ok).toBe(8);
+      expect([...(bucket?.versions ?? [])].sort()).toEqual(['v0', 'v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7']);
+    });
+
+    it("takes the caller's own payload types (interfaces with optional fields) without a cast", async () => {
+      interface CallerEntry { id: string; kind: 'ready'; from?: boolean; to: boolean; exitCode?: number }
+      const { store } = await open();
+      await store.createRollout(rollout({ id: 'r' }));
+      const e: CallerEntry = { id: 'x', kind: 'ready', from: undefined, to: true };
+      await store.appendBatch(CLUSTER_A, 'r', { entries: [{ pod: pod('p'), atMs: 1, payload: e }], verdicts: [{ pod: pod('p'), verdict: e }] });
+      const got = await store.getRollout(CLUSTER_A, 'r');
+      expect(got?.pods[0]?.entries[0]?.payload).toEqual({ id: 'x', kind: 'ready', to: true });
+      expect(got?.pods[0]?.verdict).toEqual({ id: 'x', kind: 'ready', to: true });
     });
 
     it('updates outcome, end and coverage; open rollouts are the in-progress ones, oldest first', async () => {

@@ -73,15 +73,23 @@ export interface RolloutPatch {
   coverage?: Coverage;
 }
 
+/**
+ * A timeline entry to store. `payload` is the caller's own type (e.g. a TimelineEntry): anything that is a JSON
+ * value, checked at run time, so interfaces with optional fields need no cast.
+ */
 export interface EntryInput {
   pod: PodRef;
   atMs: number;
-  payload: JsonValue;
+  payload: unknown;
 }
 
-export interface StoredEntry extends EntryInput {
+export interface StoredEntry {
   /** Per-rollout sequence number, assigned by the store in write order (1, 2, 3 …). */
   seq: number;
+  pod: PodRef;
+  atMs: number;
+  /** As written, minus object fields that were undefined (JSON has none). */
+  payload: JsonValue;
 }
 
 export type ProbePath = 'direct' | 'proxy';
@@ -103,8 +111,8 @@ export interface SampleBucket {
 
 export interface VerdictInput {
   pod: PodRef;
-  /** Replaces the pod's previous verdict. */
-  verdict: JsonValue;
+  /** Replaces the pod's previous verdict. Any JSON value, checked at run time. */
+  verdict: unknown;
 }
 
 /** A stretch the dashboard could not see. Written again with the same id to close it or amend the reason. */
