@@ -37,16 +37,25 @@ function redact(url: string): string {
   }
 }
 
+/** BEGIN failed on a connection that turned out dead; carries the original error. */
+class StaleConnection extends Error {
+  constructor(override readonly cause: unknown) {
+    super('stale connection');
+  }
+}
+
 export class PostgresDriver implements Driver {
   readonly engine = 'postgres';
   private readonly pool: pg.Pool;
   private readonly where: string;
+  private readonly max: number;
 
   constructor(opts: PostgresOptions) {
     this.where = redact(opts.connectionString);
+    this.max = opts.max ?? 4;
     this.pool = new pg.Pool({
       connectionString: opts.connectionString,
-      max: opts.max ?? 4,
+      max: this.max,
       connectionTimeoutMillis: opts.connectTimeoutMs ?? 5000,
       idleTimeoutMillis: 30_000,
       application_name: 'sidecarset-dashboard',
@@ -66,6 +75,18 @@ export class PostgresDriver implements Driver {
   }
 
   private async inTransaction<T>(begin: string, fn: (q: Queryable) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(begin, fn);
+      } catch (e) {
+        // A pooled connection the server dropped while idle (a restart) fails at BEGIN, before anything of the
+        // call was sent: safe to try again. Every idle one may be dead, so up to the pool's size, then a fresh one.
+        if (!(e instanceof StaleConnection) || attempt > this.max) throw e instanceof StaleConnection ? e.cause : e;
+      }
+    }
+  }
+
+  private async attempt<T>(begin: string, fn: (q: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken = false;
     // A checked-out client has no error listener of the pool's: a dropped connection would be an uncaught
@@ -75,15 +96,22 @@ export class PostgresDriver implements Driver {
     };
     client.on('error', onError);
     try {
-      await client.query(begin);
+      try {
+        await client.query(begin);
+      } catch (e) {
+        broken = true;
+        throw this.toUnavailable(e) ? new StaleConnection(e) : e;
+      }
       const result = await fn(this.queryable(client));
       await client.query('COMMIT');
       return result;
     } catch (e) {
-      try {
-        await client.query('ROLLBACK');
-      } catch {
-        broken = true;
+      if (!broken) {
+        try {
+          await client.query('ROLLBACK');
+        } catch {
+          broken = true;
+        }
       }
       throw e;
     } finally {

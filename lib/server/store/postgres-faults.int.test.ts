@@ -44,6 +44,17 @@ describe('postgres store under faults', () => {
     expect(ids).toEqual(['before-0', 'before-1', 'before-2', 'after-0', 'after-1']);
   });
 
+  it('after a restart it had no chance to notice, the first call still succeeds', async () => {
+    const store = await open(await server.createDatabase());
+    await store.createRollout(rollout({ id: 'r' }));
+    await Promise.all([store.openRollouts(CLUSTER_A), store.openRollouts(CLUSTER_A), store.openRollouts(CLUSTER_A)]);
+    // Both synchronous: the pool's idle connections are dead, but no event has told it yet.
+    server.stop('fast');
+    server.restartServer();
+    expect(await store.appendBatch(CLUSTER_A, 'r', { entries: entries('p', 1) })).toMatchObject({ firstSeq: 1 });
+    expect(store.health().ok).toBe(true);
+  });
+
   it('a crash in the middle of a stream of batches leaves each batch whole or absent, and retries store it once', async () => {
     const store = await open(await server.createDatabase());
     const rollouts = ['w1', 'w2', 'w3'];
