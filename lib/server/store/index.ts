@@ -18,6 +18,8 @@ export interface OpenOptions {
   /** SQLite only: see SqliteOptions. */
   busyTimeoutMs?: number;
   maxPageCount?: number;
+  /** PostgreSQL only: see PostgresOptions. */
+  queryTimeoutMs?: number;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function openStore(env: StoreEnv = process.env, options: OpenOption
 export async function openConfigured(config: StoreConfig, options: OpenOptions = {}): Promise<RolloutStore> {
   let store: SqlStore;
   if (config.engine === 'postgres') {
-    const driver = new PostgresDriver({ connectionString: config.connectionString, onIdleError: (e) => store.noteUnavailable(e) });
+    const driver = new PostgresDriver({ connectionString: config.connectionString, queryTimeoutMs: options.queryTimeoutMs, onIdleError: (e) => store.noteUnavailable(e) });
     store = new SqlStore(driver, config.retention);
   } else {
     store = new SqlStore(new SqliteDriver({ file: config.file, busyTimeoutMs: options.busyTimeoutMs, maxPageCount: options.maxPageCount }), config.retention);

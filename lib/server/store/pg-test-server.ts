@@ -98,6 +98,13 @@ export class PgTestServer {
     });
   }
 
+  /** SIGSTOP / SIGCONT to the server and its backends: a host that hangs without closing connections. */
+  freeze(frozen: boolean): void {
+    const pid = Number(readFileSync(join(this.data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const children = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+    for (const p of [pid, ...children]) process.kill(p, frozen ? 'SIGSTOP' : 'SIGCONT');
+  }
+
   restartServer(): void {
     this.ctlStart();
   }

@@ -8,6 +8,8 @@ export interface PostgresOptions {
   /** Pool size: the dashboard writes one batch at a time per rollout; a few connections are plenty. */
   max?: number;
   connectTimeoutMs?: number;
+  /** Client-side limit per statement; past it the call fails as unavailable. */
+  queryTimeoutMs?: number;
   /** Called when an idle pooled connection breaks (server restarted): not an operation's failure, but news. */
   onIdleError?: (error: StoreUnavailableError) => void;
 }
@@ -37,6 +39,11 @@ function redact(url: string): string {
   }
 }
 
+/** pg's client-side timeouts ("Query read timeout", "timeout exceeded when trying to connect"). */
+function isTimeout(e: unknown): boolean {
+  return e instanceof Error && !(e instanceof pg.DatabaseError) && /timeout/i.test(e.message);
+}
+
 /** BEGIN failed on a connection that turned out dead; carries the original error. */
 class StaleConnection extends Error {
   constructor(override readonly cause: unknown) {
@@ -58,6 +65,9 @@ export class PostgresDriver implements Driver {
       max: this.max,
       connectionTimeoutMillis: opts.connectTimeoutMs ?? 5000,
       idleTimeoutMillis: 30_000,
+      // A server that accepts but never answers (a hung host, a half-open connection) must not hang recording.
+      query_timeout: opts.queryTimeoutMs ?? 30_000,
+      keepAlive: true,
       application_name: 'sidecarset-dashboard',
     });
     // Without a listener, an idle client's broken connection (server restart) is an uncaught 'error' event.
@@ -100,12 +110,16 @@ export class PostgresDriver implements Driver {
         await client.query(begin);
       } catch (e) {
         broken = true;
-        throw this.toUnavailable(e) ? new StaleConnection(e) : e;
+        // A timeout is a hung server, not a dead connection: trying other connections would only wait longer.
+        throw this.toUnavailable(e) && !isTimeout(e) ? new StaleConnection(e) : e;
       }
       const result = await fn(this.queryable(client));
       await client.query('COMMIT');
       return result;
     } catch (e) {
+      // After a client-side timeout the statement may still be running on the server: the connection's state is
+      // unknown, so it is closed (which aborts the transaction) rather than reused.
+      if (isTimeout(e)) broken = true;
       if (!broken) {
         try {
           await client.query('ROLLBACK');

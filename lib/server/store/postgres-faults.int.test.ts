@@ -15,8 +15,8 @@ const stores: RolloutStore[] = [];
 afterEach(async () => {
   for (const s of stores.splice(0)) await s.close().catch(() => undefined);
 });
-async function open(url: string): Promise<RolloutStore> {
-  const s = await openConfigured({ engine: 'postgres', connectionString: url, retention: { maxAgeMs: Infinity, maxBytes: Infinity } }, { pruneEveryMs: 0 });
+async function open(url: string, queryTimeoutMs?: number): Promise<RolloutStore> {
+  const s = await openConfigured({ engine: 'postgres', connectionString: url, retention: { maxAgeMs: Infinity, maxBytes: Infinity } }, { pruneEveryMs: 0, queryTimeoutMs });
   stores.push(s);
   return s;
 }
@@ -108,6 +108,25 @@ describe('postgres store under faults', () => {
     // A duplicate is a commit whose answer the crash swallowed; there may be none, but never a double write.
     expect(duplicates).toBeGreaterThanOrEqual(0);
   }, 90_000);
+
+  it('a server that hangs without closing connections times the call out, and the transaction does not survive', async () => {
+    const store = await open(await server.createDatabase(), 500);
+    await store.createRollout(rollout({ id: 'r' }));
+    server.freeze(true);
+    let err: unknown;
+    const started = Date.now();
+    try {
+      err = await store.appendBatch(CLUSTER_A, 'r', { entries: entries('p', 5, 'hung') }).catch((e: unknown) => e);
+    } finally {
+      server.freeze(false);
+    }
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(err).toBeInstanceOf(StoreUnavailableError);
+    expect(store.health()).toMatchObject({ ok: false, error: expect.stringMatching(/timeout/) });
+    expect(await store.appendBatch(CLUSTER_A, 'r', { entries: entries('p', 2, 'after') })).toMatchObject({ firstSeq: 1, lastSeq: 2 });
+    const ids = (await store.getRollout(CLUSTER_A, 'r'))?.pods[0]?.entries.map((e) => (e.payload as { id: string }).id);
+    expect(ids).toEqual(['after-0', 'after-1']);
+  });
 
   it('opens degraded when the server is down at start, and migrates once it is reachable', async () => {
     const url = await server.createDatabase();
