@@ -110,7 +110,7 @@ describe('postgres store under faults', () => {
   }, 90_000);
 
   it('a server that hangs without closing connections times the call out, and the transaction does not survive', async () => {
-    const store = await open(await server.createDatabase(), 500);
+    const store = await open(await server.createDatabase(), 1000);
     await store.createRollout(rollout({ id: 'r' }));
     server.freeze(true);
     let err: unknown;
