@@ -47,8 +47,15 @@ export class PgTestServer {
   port = 0;
   private dbCount = 0;
 
+  /** As root, through runuser (by full path: a minimal PATH may lack /usr/sbin). */
+  private command(cmd: string, args: string[]): [string, string[]] {
+    if (!this.asRoot) return [join(this.bin, cmd), args];
+    const runuser = ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find((p) => existsSync(p)) ?? 'runuser';
+    return [runuser, ['-u', 'postgres', '--', join(this.bin, cmd), ...args]];
+  }
+
   private run(cmd: string, args: string[]): void {
-    const [file, argv] = this.asRoot ? ['runuser', ['-u', 'postgres', '--', join(this.bin, cmd), ...args]] : [join(this.bin, cmd), args];
+    const [file, argv] = this.command(cmd, args);
     const r = spawnSync(file, argv, { cwd: this.dir, encoding: 'utf8', timeout: 60_000 });
     if (r.status !== 0) {
       const log = existsSync(this.log) ? readFileSync(this.log, 'utf8').slice(-2000) : '';
@@ -91,8 +98,7 @@ export class PgTestServer {
 
   /** Stops without blocking the event loop, so the test's queries are in flight while the server dies. */
   stopInBackground(mode: 'fast' | 'immediate'): Promise<void> {
-    const args = ['-D', this.data, '-m', mode, '-w', 'stop'];
-    const [file, argv] = this.asRoot ? ['runuser', ['-u', 'postgres', '--', join(this.bin, 'pg_ctl'), ...args]] : [join(this.bin, 'pg_ctl'), args];
+    const [file, argv] = this.command('pg_ctl', ['-D', this.data, '-m', mode, '-w', 'stop']);
     return new Promise((resolve, reject) => {
       execFile(file, argv, { cwd: this.dir, timeout: 60_000 }, (err, _out, stderr) => (err ? reject(new Error(`pg_ctl stop: ${stderr || err.message}`)) : resolve()));
     });

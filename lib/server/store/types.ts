@@ -211,8 +211,9 @@ export class StoreError extends Error {
 }
 
 /**
- * The database cannot be used right now (disk full, file locked or corrupt, server down). Nothing was written
- * by the failed call; the store keeps working and a later call may succeed.
+ * The database cannot be used right now (disk full, file locked or corrupt, server down, hung). The call's
+ * transaction was rolled back, unless PostgreSQL was lost while answering its COMMIT (then it may have landed:
+ * retry an appendBatch with the same batchId). The store keeps working and a later call may succeed.
  */
 export class StoreUnavailableError extends StoreError {
   override name = 'StoreUnavailableError';
