@@ -1,5 +1,5 @@
 // Test helper (server-only): a real PostgreSQL server in a private temp dir, for *.int.test.ts.
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -72,9 +72,21 @@ export class PgTestServer {
     this.run('initdb', ['-D', this.data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
     this.port = await freePort();
     this.ctlStart();
-    // If the test process dies without afterAll, do not leave a server behind.
+    // If the test process dies without afterAll, do not leave a server behind: on a normal exit the handler
+    // stops it; if the process is killed outright, the watchdog does, and removes the dir.
     process.once('exit', this.onExit);
+    this.startWatchdog();
     return this;
+  }
+
+  private watchdog: ChildProcess | undefined;
+
+  private startWatchdog(): void {
+    const quote = (x: string) => `'${x.replace(/'/g, `'\\''`)}'`;
+    const stop = this.command('pg_ctl', ['-D', this.data, '-m', 'immediate', 'stop']).flat().map(quote).join(' ');
+    const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 2; done; ${stop} >/dev/null 2>&1; rm -rf ${quote(this.dir)}`;
+    this.watchdog = spawn('/bin/sh', ['-c', script], { detached: true, stdio: 'ignore' });
+    this.watchdog.unref();
   }
 
   private readonly onExit = (): void => {
@@ -134,6 +146,7 @@ export class PgTestServer {
 
   async destroy(): Promise<void> {
     process.removeListener('exit', this.onExit);
+    this.watchdog?.kill();
     try {
       this.stop('fast');
     } catch {
