@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openConfigured } from './index';
-import { PgTestServer } from './pg-test-server';
-import { CLUSTER_A, entries, rollout } from './store-contract';
+import { PgTestServer } from './pg-server.testkit';
+import { CLUSTER_A, entries, rollout } from './store-contract.testkit';
 import { StoreUnavailableError, type RolloutBatch, type RolloutStore } from './types';
 
 // Its own real server: these tests stop, crash and restart it.

@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { openConfigured } from './index';
-import { PgTestServer } from './pg-test-server';
-import { describeStoreContract } from './store-contract';
+import { PgTestServer } from './pg-server.testkit';
+import { describeStoreContract } from './store-contract.testkit';
 
 // A real server, started here; fails (does not skip) when the postgresql package is missing.
 let server: PgTestServer;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openConfigured, type OpenOptions } from './index';
-import { CLUSTER_A, entries, rollout } from './store-contract';
+import { CLUSTER_A, entries, rollout } from './store-contract.testkit';
 import { StoreUnavailableError, type RolloutStore } from './types';
 
 // Real files, real SQLite errors: the full disk is SQLITE_FULL via max_page_count, the same code path as ENOSPC.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll } from 'vitest';
 import { openConfigured } from './index';
-import { describeStoreContract } from './store-contract';
+import { describeStoreContract } from './store-contract.testkit';
 
 const root = mkdtempSync(join(tmpdir(), 'dashboard-sqlite-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postgresBinDir } from './pg-test-server';
+import { postgresBinDir } from './pg-server.testkit';
 
 describe('postgresBinDir', () => {
   it('fails, naming the Debian package, when no PostgreSQL server is installed', () => {

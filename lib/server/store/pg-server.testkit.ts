@@ -1,4 +1,4 @@
-// Test helper (server-only): a real PostgreSQL server in a private temp dir, for *.int.test.ts.
+// Test kit (server-only): a real PostgreSQL server in a private temp dir, for *.int.test.ts.
 import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';

@@ -1,4 +1,4 @@
-// Test suite shared by both engines (server-only): sqlite.test.ts and postgres.int.test.ts call it.
+// Test kit (server-only): the suite both engines pass; sqlite.test.ts and postgres.int.test.ts call it.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   RolloutNotFoundError, StoreInputError, StoreSchemaError, type ClusterKey, type EntryInput, type JsonValue, type NewRollout,
