@@ -8,3 +8,4 @@ export type * from './sidecarsets';
 export type * from './errors';
 export type * from './timeline';
 export type * from './stream';
+export type * from './rollouts';
