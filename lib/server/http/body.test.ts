@@ -1,24 +1,15 @@
 /**
  * The checks every mutation body goes through before anything reaches the cluster (readMutation: same-origin,
- * JSON only, at most 16 KiB), and the name checks on URL segments, with the statuses the README documents.
+ * JSON only, at most 16 KiB), with the statuses the README documents.
  */
 import { describe, expect, it } from 'vitest';
-import { DashboardError } from './dashboard-error';
+import { outcome } from './outcome.testkit';
 import { MAX_BODY_BYTES, readMutation } from './body';
 
 const URL_ = 'http://dash.example:3000/api/sidecarsets/mosn/upgrade';
 
 function post(headers: Record<string, string>, body = '{"image":"tinyqian/mosn:v2"}'): Request {
   return new Request(URL_, { method: 'POST', headers: { host: 'dash.example:3000', 'content-type': 'application/json', ...headers }, body });
-}
-
-async function outcome(p: Promise<unknown> | (() => unknown)): Promise<{ ok: unknown } | { status: number; reason: string }> {
-  try {
-    return { ok: await (typeof p === 'function' ? p() : p) };
-  } catch (e) {
-    if (!(e instanceof DashboardError)) throw e;
-    return { status: e.status, reason: e.reason };
-  }
 }
 
 describe('readMutation: same origin', () => {

@@ -1,16 +1,7 @@
 /** The name checks on URL segments and stream topics, with the statuses the README documents. */
 import { describe, expect, it } from 'vitest';
-import { DashboardError } from './dashboard-error';
+import { outcome } from './outcome.testkit';
 import { parseName, parsePodRef, parseTopics } from './params';
-
-async function outcome(p: Promise<unknown> | (() => unknown)): Promise<{ ok: unknown } | { status: number; reason: string }> {
-  try {
-    return { ok: await (typeof p === 'function' ? p() : p) };
-  } catch (e) {
-    if (!(e instanceof DashboardError)) throw e;
-    return { status: e.status, reason: e.reason };
-  }
-}
 
 describe('names from URLs', () => {
   it('accepts DNS-1123 SidecarSet names and refuses the rest with 400 InvalidName', async () => {
