@@ -10,7 +10,7 @@ import type { BenchGroup, Goal, Metric } from './lib/types';
 /** Issue 4's setting: 1,000 pods under one SidecarSet, 10 tabs on its page. */
 export const LATENCY_SHAPE = { pods: 1000, sidecarSets: 1, hotPods: 1000 };
 const TABS = 10;
-/** Writes per second: spaced so each is independent (a tab's 100 ms batching never merges two). */
+/** Writes per second: spaced so each is independent (no two land in one tab's animation frame). */
 const RATE = 5;
 const P50_GOAL: Goal = { on: 'median', op: '<=', target: 100, source: 'issue 4' };
 const P99_GOAL: Goal = { on: 'p99', op: '<=', target: 300, source: 'issue 4' };

@@ -85,6 +85,34 @@ describe('LiveStream', () => {
     expect(stream.getSnapshot().connection).toBe('open');
   });
 
+  it('applies deltas at the next frame, never after a fixed delay, coalescing those of one frame', async () => {
+    const frames: Array<() => void> = [];
+    vi.stubGlobal('requestAnimationFrame', (fn: () => void) => frames.push(fn));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    vi.stubGlobal('document', Object.assign(new EventTarget(), { visibilityState: 'visible' }));
+    try {
+      const { swr, stream } = setup();
+      const { release } = respondWith({ items: [summary('a')], status: status() });
+      stream.watch(sidecarSetsResource);
+      await settle();
+      const es = FakeEventSource.all.at(-1)!;
+      es.emit('hello', 'status', status());
+      release();
+      await settle();
+      const before = swr.calls.length;
+      es.emit('summaries', 'sidecarsets', { upserts: [summary('b', 2)] });
+      es.emit('summaries', 'sidecarsets', { upserts: [summary('a', 1)] });
+      // No timer is involved: however long nothing paints, nothing is applied; one frame applies both.
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(swr.calls.length).toBe(before);
+      expect(frames).toHaveLength(1);
+      frames.shift()?.();
+      expect(swr.calls.slice(before).map((c) => names(c.data))).toEqual([['a:1', 'b:2']]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('replays deltas that arrive during a load on top of its result instead of touching the cache', async () => {
     const { swr, stream } = setup();
     swr.cache.set('/api/sidecarsets', { data: { items: [summary('old')], status: status() } });

@@ -31,10 +31,19 @@ const EVENTS = ['hello', 'status', 'reset', 'summaries', 'removed', 'detail', 't
 const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 30_000;
 /**
- * Deltas are applied in batches: during a big rollout the server sends many small ones, and each application
- * copies the pod list and re-renders the table. Timers (not animation frames) so hidden tabs still drain.
+ * Deltas that arrive within one animation frame are applied together: during a big rollout the server sends many
+ * small ones, and each application copies the pod list and re-renders the table, but a frame is the most a
+ * person can see, so nothing waits longer than the next paint. Never a fixed timer. A hidden tab paints no
+ * frames: it drains on the next task instead (and gives its connection back after a while, tab-visibility.ts).
  */
-const BATCH_MS = 100;
+function nextFrame(fn: () => void): () => void {
+  if (typeof requestAnimationFrame === 'function' && !isHidden()) {
+    const id = requestAnimationFrame(fn);
+    return () => cancelAnimationFrame(id);
+  }
+  const t = setTimeout(fn, 0);
+  return () => clearTimeout(t);
+}
 
 export class LiveStream {
   /** By SWR key: two resources may share a topic (a SidecarSet's timeline and one of its pods' timelines). */
@@ -46,7 +55,8 @@ export class LiveStream {
   private readonly loads = new Map<string, Set<Delta[]>>();
   /** Deltas received but not yet applied, per SWR key, in arrival order. */
   private readonly pending = new Map<string, Delta[]>();
-  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Cancels the frame that will apply `pending`; set while one is scheduled. */
+  private cancelFlush: (() => void) | undefined;
   private readonly listeners = new Set<() => void>();
   private es: EventSource | undefined;
   private openTopics: string | undefined;
@@ -190,13 +200,13 @@ export class LiveStream {
       else this.pending.set(key, [delta]);
       queued = true;
     }
-    if (queued) this.flushTimer ??= setTimeout(() => this.flush(), BATCH_MS);
+    if (queued) this.cancelFlush ??= nextFrame(() => this.flush());
   }
 
   /** Apply queued deltas: into in-flight loads' buffers if a load runs (see load), else onto the cache. */
   private flush(): void {
-    clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
+    this.cancelFlush?.();
+    this.cancelFlush = undefined;
     for (const [key, deltas] of this.pending) {
       const entry = this.watched.get(key);
       if (!entry) continue;
