@@ -30,3 +30,39 @@ export interface UpgradeResponse {
   from?: string;
   to: string;
 }
+
+/** `POST /api/sidecarsets/{name}/partition` body: a count or a percentage; `fromPartition` what the user saw. */
+export interface PartitionRequest {
+  partition: number | string;
+  fromPartition?: number | string | null;
+}
+
+export interface PartitionResponse {
+  name: string;
+  from?: number | string;
+  partition: number | string;
+}
+
+export interface PodRef {
+  namespace: string;
+  name: string;
+}
+
+/**
+ * `GET /api/sidecarsets/{name}/plan`: the rollout as batches, in Kruise's order. Batch 0 is exactly what the next
+ * reconcile takes; later batches assume each one before finished ready. `advanceTo` is the partition one batch lower.
+ */
+export interface RolloutPlanResponse {
+  name: string;
+  paused: boolean;
+  partition?: number | string;
+  partitionCount: number;
+  maxUnavailableCount: number;
+  /** Pods using the maxUnavailable budget now. */
+  unavailable: number;
+  batches: PodRef[][];
+  held: PodRef[];
+  blocked: PodRef[];
+  advanceTo?: number;
+  status: DashboardStatus;
+}

@@ -1,5 +1,6 @@
 import type { Caller } from './access/caller';
 import { setPaused, upgradeSidecarSet } from './changes/mutations';
+import { setPartition } from './changes/partition';
 import type { Dashboard } from './live/dashboard';
 
 /**
@@ -19,5 +20,9 @@ export class Changer {
 
   resume(name: string, body: unknown) {
     return setPaused(this.d, name, false, body, this.caller);
+  }
+
+  partition(name: string, body: unknown) {
+    return setPartition(this.d, name, body, this.caller);
   }
 }

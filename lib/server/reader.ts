@@ -1,3 +1,5 @@
+import type { RolloutPlanResponse } from '@/lib/api';
+import { rolloutBatches } from '@/lib/sidecarset';
 import type { Caller } from './access/caller';
 import { permissionsFor } from './access/permissions';
 import type { Access, ReadScope } from './access/read-scope';
@@ -68,6 +70,32 @@ export class Reader {
     const access = await this.scope.pods([namespace]);
     if (!access.allowed) throw new DashboardError(403, 'Forbidden', access.reason);
     return podTimeline(this.d, namespace, name);
+  }
+
+  /** The rollout as batches in Kruise's order (pod names: the same pod check as the detail). */
+  async plan(name: string): Promise<RolloutPlanResponse> {
+    await this.requirePods(name);
+    const views = requireReady(this.d);
+    const plan = views.plan(name);
+    const detail = views.detail(name);
+    if (!plan || !detail) throw new DashboardError(404, 'NotFound', `SidecarSet "${name}" not found`);
+    const refs = new Map(detail.pods.map((p) => [p.uid || `${p.namespace}/${p.name}`, { namespace: p.namespace, name: p.name }]));
+    const ref = (key: string) => refs.get(key) ?? { namespace: key.split('/')[0] ?? '', name: key.split('/')[1] ?? key };
+    const b = rolloutBatches(plan);
+    const s = detail.summary.updateStrategy;
+    return {
+      name,
+      paused: s.paused,
+      partition: s.partition,
+      partitionCount: plan.partition,
+      maxUnavailableCount: plan.maxUnavailable,
+      unavailable: plan.unavailable,
+      batches: b.batches.map((batch) => batch.map(ref)),
+      held: b.held.map(ref),
+      blocked: b.blocked.map(ref),
+      advanceTo: b.advanceTo,
+      status: this.d.status(),
+    };
   }
 
   audit(name: string) {

@@ -15,14 +15,14 @@ export const upgradeBodySchema = upgradeRequestSchema.extend({
   fromImage: z.string().max(512).optional(),
 }).strict();
 
-function requireSidecarSet(d: Dashboard, name: string): SidecarSet {
+export function requireSidecarSet(d: Dashboard, name: string): SidecarSet {
   const ss = requireReady(d).sidecarSet(name);
   if (!ss) throw new DashboardError(404, 'NotFound', `SidecarSet "${name}" not found`);
   return ss;
 }
 
 /** The cluster's refusal, passed on with its own status and words (403 stays 403, 422 stays 422). */
-function clusterRefusal(e: unknown): DashboardError {
+export function clusterRefusal(e: unknown): DashboardError {
   const err = toClusterError(e);
   return new DashboardError(err.status, err.reason, err.message);
 }
@@ -95,7 +95,7 @@ export async function setPaused(d: Dashboard, name: string, paused: boolean, bod
 }
 
 /** The name the audit records: the authenticating proxy's user when trusted, else who the cluster says we are. */
-async function actor(acting: Acting, caller: Caller | undefined): Promise<string> {
+export async function actor(acting: Acting, caller: Caller | undefined): Promise<string> {
   if (caller?.proxyUser) return caller.proxyUser;
   return whoAmI(acting).catch(() => 'unknown');
 }

@@ -2,7 +2,7 @@ import type { SidecarSetDetailResponse } from '@/lib/api';
 import type { Event, Namespace, Pod } from 'kubernetes-types/core/v1';
 import {
   isInjected, namespaceIndex, parseSidecarSet, podMatches, sidecarSetView,
-  type NamespaceIndex, type PodMemo, type PodView, type SidecarSet, type SidecarSetSummary,
+  type NamespaceIndex, type PodMemo, type PodView, type RolloutPlan, type SidecarSet, type SidecarSetSummary,
 } from '@/lib/sidecarset';
 import type { ClusterSession, SidecarSetObject } from '@/lib/cluster/cluster-session';
 import { objectKey, type CacheEvent } from '@/lib/cluster/watch-cache';
@@ -13,6 +13,8 @@ interface CachedView {
   summary: SidecarSetSummary;
   summaryJson: string;
   pods: PodView[];
+  /** What Kruise's next passes would do (the rollout plan the summary was computed from). */
+  plan: RolloutPlan;
   podJson: Map<string, string>;
   /** `pods` as a JSON array, joined from podJson on first request: every tab on the page shares it. */
   podsJson?: string;
@@ -83,6 +85,12 @@ export class LiveViews {
     if (!v) return undefined;
     v.podsJson ??= `[${v.pods.map((p) => v.podJson.get(podKeyOf(p)) ?? JSON.stringify(p)).join(',')}]`;
     return { summary: v.summaryJson, pods: v.podsJson };
+  }
+
+  /** The rollout plan behind detail(name): the same pods, the same moment. */
+  plan(name: string): RolloutPlan | undefined {
+    this.flush();
+    return this.views.get(name)?.plan;
   }
 
   sidecarSet(name: string): SidecarSet | undefined {
@@ -209,7 +217,7 @@ export class LiveViews {
         if (prev?.podJson.get(k) !== j) upserts.push(pv);
       }
       const removed = prev ? [...prev.podJson.keys()].filter((k) => !podJson.has(k)) : [];
-      this.views.set(name, { summary: view.summary, summaryJson, pods: view.pods, podJson });
+      this.views.set(name, { summary: view.summary, summaryJson, pods: view.pods, plan: view.plan, podJson });
       const summaryChanged = prev?.summaryJson !== summaryJson;
       if (summaryChanged) changedSummaries.push(view.summary);
       if (summaryChanged || upserts.length || removed.length) {

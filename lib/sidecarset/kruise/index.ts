@@ -14,3 +14,4 @@ export * from './scatter-sort';
 export * from './sidecarset';
 export * from './time';
 export * from './types';
+export * from './batches';
