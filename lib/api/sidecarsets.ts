@@ -66,3 +66,43 @@ export interface RolloutPlanResponse {
   advanceTo?: number;
   status: DashboardStatus;
 }
+
+/** One field that differs between two revisions, e.g. `containers[mosn].image` or `containers[mosn].env`. */
+export interface RevisionChange {
+  path: string;
+  from?: unknown;
+  to?: unknown;
+}
+
+/** One ControllerRevision of a SidecarSet (`GET /api/sidecarsets/{name}/revisions`, oldest first). */
+export interface RevisionItem {
+  name: string;
+  revision: number;
+  createdAt?: string;
+  customVersion?: string;
+  /** Container name → image. */
+  images: Record<string, string>;
+  /** status.latestRevision: the revision the SidecarSet's spec is now. */
+  current: boolean;
+  /** What changed from the previous revision (empty for the first). */
+  changes: RevisionChange[];
+  /** What rolling back to this revision would change in the spec as it is now. */
+  rollbackChanges: RevisionChange[];
+}
+
+export interface RevisionListResponse {
+  items: RevisionItem[];
+}
+
+/** `POST /api/sidecarsets/{name}/rollback` body. */
+export interface RollbackRequest {
+  revision: string;
+  fromRevision?: string;
+}
+
+export interface RollbackResponse {
+  name: string;
+  revision: string;
+  from?: string;
+  changes: RevisionChange[];
+}

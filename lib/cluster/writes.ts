@@ -1,8 +1,10 @@
 /**
- * Every write the dashboard sends to a cluster, so that all of them go through cluster access: SidecarSet
- * patches (as the acting identity) and Events (as the dashboard's own). Bodies are plain wire JSON.
+ * Every write the dashboard sends to a cluster (and the reads a write is checked against), so all of them go
+ * through cluster access: SidecarSet patches (as the acting identity), Events (as the dashboard's own), the
+ * SidecarSet and its ControllerRevisions as the cluster has them now. Bodies are plain wire JSON.
  */
 import { CoreV1Api, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import type { ControllerRevision } from 'kubernetes-types/apps/v1';
 import type { Event } from 'kubernetes-types/core/v1';
 import type { ClusterSession } from './cluster-session';
 import { KRUISE_GROUP } from './cluster-session';
@@ -32,4 +34,16 @@ export async function createEvent(session: ClusterSession, namespace: string, ev
   // client-node's typed model wants Dates; the wire shape is what we have, so send it as plain JSON.
   const created = await session.kc.makeApiClient(CoreV1Api).createNamespacedEvent({ namespace, body: event as never });
   return created.metadata?.name ?? '';
+}
+
+/** Kruise's namespace, where a SidecarSet's ControllerRevisions live ($POD_NAMESPACE of kruise-manager, spec §1.7). */
+export function kruiseNamespace(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DASHBOARD_KRUISE_NAMESPACE || 'kruise-system';
+}
+
+/** A SidecarSet's ControllerRevisions, read as `acting` (so in pass-through mode the person's RBAC decides). */
+export async function listSidecarSetRevisions(acting: Acting, name: string): Promise<ControllerRevision[]> {
+  const selector = encodeURIComponent(`kruise.io/sidecarset-name=${name}`);
+  const list = await getJson<{ items?: ControllerRevision[] }>(acting.kc, `/apis/apps/v1/namespaces/${kruiseNamespace()}/controllerrevisions?labelSelector=${selector}`);
+  return list.items ?? [];
 }

@@ -1,6 +1,7 @@
 import type { Caller } from './access/caller';
 import { setPaused, upgradeSidecarSet } from './changes/mutations';
 import { setPartition } from './changes/partition';
+import { rollback } from './changes/rollback';
 import type { Dashboard } from './live/dashboard';
 
 /**
@@ -24,5 +25,9 @@ export class Changer {
 
   partition(name: string, body: unknown) {
     return setPartition(this.d, name, body, this.caller);
+  }
+
+  rollback(name: string, body: unknown) {
+    return rollback(this.d, name, body, this.caller);
   }
 }

@@ -1,9 +1,10 @@
-import type { RolloutPlanResponse } from '@/lib/api';
+import type { RevisionListResponse, RolloutPlanResponse } from '@/lib/api';
 import { rolloutBatches } from '@/lib/sidecarset';
 import type { Caller } from './access/caller';
 import { permissionsFor } from './access/permissions';
 import type { Access, ReadScope } from './access/read-scope';
 import { auditTrail } from './changes/audit';
+import { listRevisions } from './changes/rollback';
 import { DashboardError } from './http/dashboard-error';
 import type { Topic } from './http/params';
 import { requireReady, type Dashboard } from './live/dashboard';
@@ -96,6 +97,11 @@ export class Reader {
       advanceTo: b.advanceTo,
       status: this.d.status(),
     };
+  }
+
+  /** The SidecarSet's ControllerRevisions, read as the caller (their RBAC decides in pass-through mode). */
+  async revisions(name: string): Promise<RevisionListResponse> {
+    return { items: await listRevisions(this.d, name, this.caller) };
   }
 
   audit(name: string) {

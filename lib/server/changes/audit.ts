@@ -3,7 +3,7 @@ import { KRUISE_GROUP } from '@/lib/cluster/cluster-session';
 import { createEvent } from '@/lib/cluster/writes';
 import type { Dashboard } from '../live/dashboard';
 
-export type AuditReason = 'DashboardImageChange' | 'DashboardPause' | 'DashboardResume' | 'DashboardPartition';
+export type AuditReason = 'DashboardImageChange' | 'DashboardPause' | 'DashboardResume' | 'DashboardPartition' | 'DashboardRollback';
 
 export interface AuditRecord {
   user: string;

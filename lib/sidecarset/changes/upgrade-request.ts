@@ -22,7 +22,8 @@ export type UpgradeRequest = z.infer<typeof upgradeRequestSchema>;
 export type JsonPatchOp =
   | { op: 'test'; path: string; value: unknown }
   | { op: 'replace'; path: string; value: unknown }
-  | { op: 'add'; path: string; value: unknown };
+  | { op: 'add'; path: string; value: unknown }
+  | { op: 'remove'; path: string };
 
 export type UpgradePatchResult =
   | { ok: true; patch: JsonPatchOp[]; containerIndex: number; from?: string; to: string }

@@ -15,3 +15,4 @@ export * from './sidecarset';
 export * from './time';
 export * from './types';
 export * from './batches';
+export * from './revisions';
