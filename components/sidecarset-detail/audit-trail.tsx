@@ -15,6 +15,8 @@ const LABEL: Record<string, string> = {
   DashboardImageChange: 'Image change',
   DashboardPause: 'Paused',
   DashboardResume: 'Resumed',
+  DashboardPartition: 'Partition',
+  DashboardRollback: 'Rollback',
 };
 
 /**

@@ -10,6 +10,8 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Spinner } from '@/components/ui/spinner';
 import { DetailHeader } from './detail-header';
 import { AuditTrail } from './audit-trail';
+import { CanaryCard } from './canary-card';
+import { RevisionsCard } from './revisions-card';
 import { SidecarSetTimeline } from '@/components/timeline/sidecarset-timeline';
 import { PodTable } from './pod-table';
 import { RolloutActions } from './rollout-actions';
@@ -56,6 +58,10 @@ export function SidecarSetDetail({ name, initial }: { name: string; initial?: Si
             <SidecarSetTimeline name={name} sidecars={data.summary.containers} pods={data.pods} inFlight={data.summary.inFlight} />
           </>
         )}
+        <div className="grid gap-6 lg:grid-cols-2">
+          {!data.podAccess && <CanaryCard summary={data.summary} />}
+          <RevisionsCard summary={data.summary} />
+        </div>
         <AuditTrail name={name} generation={data.summary.generation} />
         <UpgradeDialog open={upgrading} onClose={() => setUpgrading(false)} summary={data.summary} pods={data.pods} onUpgraded={setRequested} />
       </>
