@@ -1,6 +1,6 @@
 import type { Pod } from 'kubernetes-types/core/v1';
-import { inform } from './client/informer';
-import { resourceDef, type InternalClient } from './client/internal-client';
+import { inform } from './internal-client/informer';
+import { resourceDef, type InternalClient } from './internal-client/internal-client';
 import type { Store } from './store/store';
 import type { KubeObject } from './types';
 

@@ -1,6 +1,6 @@
 import type { Pod } from 'kubernetes-types/core/v1';
-import { inform } from '../client/informer';
-import { resourceDef } from '../client/internal-client';
+import { inform } from '../internal-client/informer';
+import { resourceDef } from '../internal-client/internal-client';
 import { findResource } from '../resources/definitions';
 import type { KubeObject } from '../types';
 import { createAll, type Scenario, type ScenarioContext } from './scenario';
