@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DeleteOptions } from 'kubernetes-types/meta/v1';
-import { badRequest, methodNotAllowed, resourceNotFound, unsupportedMediaType } from '../apimachinery/errors';
+import { methodNotAllowed, resourceNotFound, unsupportedMediaType } from '../apimachinery/errors';
 import { fieldSelectorFilter } from '../apimachinery/field-selectors';
 import { parseLabelSelector } from '../apimachinery/selectors';
 import type { ResourceDef } from '../resources/definitions';
@@ -14,6 +14,7 @@ import { decodeBody, mediaType, readBody, sendJson } from './http-util';
 import { handleScale } from './scale';
 import type { ResourceRequest } from './request-info';
 import { serveWatch } from './watch';
+import { parseListQuery, parseWriteQuery, queryInt, validateListQuery, type WriteOptionsKind } from './request/query-options';
 
 export interface TableRenderer {
   /** Whether the Accept header asks for meta.k8s.io Table. */
@@ -25,17 +26,7 @@ export interface TableRenderer {
 const PATCH_TYPES = ['application/json-patch+json', 'application/merge-patch+json', 'application/strategic-merge-patch+json', 'application/apply-patch+yaml'];
 const BODY_TYPES = ['application/json', 'application/yaml'];
 
-function flag(q: URLSearchParams, name: string): boolean {
-  const v = q.get(name);
-  return v === 'true' || v === '1';
-}
-
-function intParam(q: URLSearchParams, name: string): number | undefined {
-  const v = q.get(name);
-  if (v === null || v === '') return undefined;
-  if (!/^-?\d+$/.test(v)) throw badRequest(`invalid value for ${name}: "${v}"`);
-  return Number(v);
-}
+const WRITE_OPTIONS: Record<string, WriteOptionsKind> = { POST: 'CreateOptions', PUT: 'UpdateOptions', PATCH: 'PatchOptions', DELETE: 'DeleteOptions' };
 
 function selectorFilter(def: ResourceDef, q: URLSearchParams): ((o: KubeObject) => boolean) | undefined {
   const ls = q.get('labelSelector');
@@ -113,7 +104,12 @@ export async function handleResource(
   // A subresource the kind does not have is a path nobody serves, as in kube-apiserver.
   if (sub && (!r.name || !(def.subresources as string[]).includes(sub) || sub === 'proxy')) throw resourceNotFound();
   if (!def.namespaced && r.namespace && def.plural !== 'namespaces') throw resourceNotFound();
-  ctx.dryRun = q.get('dryRun') === 'All';
+  const writeKind = WRITE_OPTIONS[method];
+  if (writeKind) {
+    const w = parseWriteQuery(q, writeKind, mediaType(req.headers['content-type']));
+    ctx.dryRun = w.dryRun;
+    ctx.fieldValidation = w.fieldValidation;
+  }
   if (sub === 'scale' && r.name) {
     const out = await handleScale(rest, def, version, r.namespace, r.name, req, ctx);
     sendJson(res, out.code, out.body);
@@ -130,24 +126,26 @@ export async function handleResource(
   if (method === 'GET' && !r.name) {
     const filter = selectorFilter(def, q);
     const namespace = r.namespace;
-    if (flag(q, 'watch')) {
+    const lq = parseListQuery(q);
+    validateListQuery(lq);
+    if (lq.watch) {
       const needsRender = asTable || version !== def.storageVersion;
       serveWatch(rest.store, res, {
         def, namespace, filter,
-        resourceVersion: q.get('resourceVersion') ?? undefined,
-        allowBookmarks: flag(q, 'allowWatchBookmarks'),
-        sendInitialEvents: flag(q, 'sendInitialEvents'),
-        timeoutSeconds: intParam(q, 'timeoutSeconds'),
+        resourceVersion: lq.resourceVersion,
+        allowBookmarks: lq.allowWatchBookmarks,
+        sendInitialEvents: lq.sendInitialEvents === true,
+        timeoutSeconds: lq.timeoutSeconds,
         render: needsRender ? render : undefined,
       }, (fn) => { req.on('close', fn); res.on('close', fn); });
       return;
     }
     const list = listObjects(rest.store, def, {
       namespace, filter, unfiltered: !filter,
-      limit: intParam(q, 'limit'),
-      continueToken: q.get('continue') ?? undefined,
-      resourceVersion: q.get('resourceVersion') ?? undefined,
-      resourceVersionMatch: q.get('resourceVersionMatch') ?? undefined,
+      limit: lq.limit,
+      continueToken: lq.continueToken,
+      resourceVersion: lq.resourceVersion,
+      resourceVersionMatch: lq.resourceVersionMatch,
     });
     const meta: Record<string, unknown> = { resourceVersion: String(list.resourceVersion) };
     if (list.continueToken) meta.continue = list.continueToken;
@@ -182,7 +180,7 @@ export async function handleResource(
     const buf = await readBody(req);
     let options: DeleteOptions | undefined;
     if (buf.length > 0) options = decodeBody(buf, req.headers['content-type'], BODY_TYPES) as DeleteOptions;
-    const grace = intParam(q, 'gracePeriodSeconds');
+    const grace = queryInt(q, 'gracePeriodSeconds');
     options = { ...(options ?? {}), ...(grace !== undefined ? { gracePeriodSeconds: grace } : {}) };
     respond(200, rest.delete(def, version, r.namespace, r.name, options, ctx));
     return;

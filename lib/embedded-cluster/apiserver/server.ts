@@ -9,6 +9,7 @@ import { ANONYMOUS, forbiddenReason, type Attributes, type RbacAuthorizer, type 
 import { decodeBody, readBody, sendError, sendJson, sendRaw } from './http-util';
 import { handlePodProxy, type PodProxyTarget } from './pod-proxy';
 import { parseRequestPath, verbFor, type ResourceRequest } from './request-info';
+import { queryBool } from './request/query-options';
 import { handleResource, type TableRenderer } from './resource-handler';
 import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews';
 
@@ -120,7 +121,7 @@ export class ApiServer {
     }
 
     const r = parsed;
-    const watch = url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1';
+    const watch = queryBool(url.searchParams, 'watch');
     const verb = verbFor(method, r, watch);
     const ctx: RequestContext = { user, nowMs: this.d.now(), read: this.d.reader };
 

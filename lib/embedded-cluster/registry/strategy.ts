@@ -22,6 +22,11 @@ export interface RequestContext {
   nowMs: number;
   read: ClusterReader;
   dryRun?: boolean;
+  /**
+   * How an HTTP client asked unknown fields to be treated (kube's default is Warn). Undefined for the simulator's
+   * own controllers, whose writes are not decoded against the schema.
+   */
+  fieldValidation?: 'Ignore' | 'Warn' | 'Strict';
 }
 
 /**
