@@ -94,6 +94,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<EmbeddedC
     tables: createTableRenderer(() => clock.now()),
     documents: (path, accept) => nonResourceDocument(path, accept),
     proxy,
+    logs: components.logs,
     now: () => clock.now(),
     tls: certs ? { key: certs.key, cert: certs.cert } : undefined,
     restart: (downMs, compact) => {

@@ -1,4 +1,5 @@
 import type { Node, Pod, PodStatus } from 'kubernetes-types/core/v1';
+import type { PodLogSource } from './apiserver/pod-log';
 import type { PodProxyTarget } from './apiserver/pod-proxy';
 import type { Clock } from './clock';
 import { toRfc3339 } from './clock';
@@ -20,6 +21,7 @@ import type { KubeObject } from './types';
 
 export interface Components {
   proxy: PodProxyTarget;
+  logs: PodLogSource;
   kubelets: Map<string, { kubelet: Kubelet; runtime: ContainerRuntime }>;
   stop(): void;
 }
@@ -131,8 +133,13 @@ export function startComponents(opts: { store: Store; rest: Rest; reader: Cluste
     },
   };
 
+  const logs: PodLogSource = {
+    containerLog: (pod, containerId) => kubelets.get(pod.spec?.nodeName ?? '')?.runtime.containerLog(containerId),
+  };
+
   return {
     proxy,
+    logs,
     kubelets,
     stop() {
       for (const s of stops) s();

@@ -1,12 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { Pod } from 'kubernetes-types/core/v1';
 import { ApiError, forbidden, resourceNotFound, unauthorized } from '../apimachinery/errors';
 import { findResource } from '../resources/definitions';
 import type { Rest } from '../registry/rest';
 import type { ClusterReader, RequestContext, UserInfo } from '../registry/strategy';
 import { ANONYMOUS, forbiddenReason, type Attributes, type RbacAuthorizer, type TokenAuthenticator } from './auth';
 import { decodeBody, readBody, sendError, sendJson, sendRaw } from './http-util';
+import { CONNECT_SUBRESOURCES, refuseConnect } from './pod-connect';
+import { handlePodLog, type PodLogSource } from './pod-log';
 import { handlePodProxy, type PodProxyTarget } from './pod-proxy';
 import { parseRequestPath, verbFor, type ResourceRequest } from './request-info';
 import { queryBool } from './request/query-options';
@@ -28,6 +31,8 @@ export interface ApiServerDeps {
   /** Discovery, OpenAPI and /version documents; undefined when the path is not one of them. */
   documents(path: string, accept: string | undefined): NonResourceResponse | undefined;
   proxy: PodProxyTarget;
+  /** The kubelets' side of pods/log. */
+  logs: PodLogSource;
   now(): number;
   /** Serve https with this key pair; plain http without it (client-node works, kubectl will not send tokens). */
   tls?: { key: string; cert: string };
@@ -143,6 +148,16 @@ export class ApiServer {
     if (r.subresource === 'proxy' && def.subresources.includes('proxy')) {
       await handlePodProxy(this.d.rest, this.d.proxy, r, req, res);
       return;
+    }
+    if (r.resource === 'pods' && r.name && r.subresource === 'log') {
+      if (method !== 'GET' && method !== 'HEAD') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+      const pod = this.d.rest.getStored(def, r.namespace, r.name) as unknown as Pod;
+      handlePodLog(this.d.logs, pod, r, url, req, res, this.d.now());
+      return;
+    }
+    if (r.resource === 'pods' && r.name && (CONNECT_SUBRESOURCES as readonly string[]).includes(r.subresource ?? '')) {
+      this.d.rest.getStored(def, r.namespace, r.name);
+      throw refuseConnect(r);
     }
     const extra = r.subresource ? this.d.subresourceHandlers?.[`${r.resource}/${r.subresource}`] : undefined;
     if (extra) {

@@ -3,7 +3,7 @@
  * with its kubeconfig on disk, and the real clients people point at it — `kubectl` (1.32) and Debian's
  * python3-kubernetes (`/usr/bin/python3`) — run as child processes against it over HTTPS.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ import type { KubectlResult } from '../cli-test-kit';
 export interface ConformanceCluster extends TestCluster {
   kubeconfigPath: string;
   kubectl(args: string[], opts?: { timeoutMs?: number; stdin?: string }): Promise<KubectlResult>;
+  /** A long-running kubectl (`logs -f`): its output so far and whether it exited. */
+  kubectlStream(args: string[]): { child: ChildProcess; output(): string; exited: Promise<number | null> };
   /** Run a Python script with `kubernetes` importable and KUBECONFIG set; its stdout is usually one JSON line. */
   python(script: string, timeoutMs?: number): Promise<KubectlResult>;
 }
@@ -34,13 +36,25 @@ export async function startConformanceCluster(opts: ClusterOptions = {}): Promis
   const kubeconfigPath = join(dir, 'kubeconfig');
   writeFileSync(kubeconfigPath, t.cluster.kubeconfig('admin'), { mode: 0o600 });
   const env = { ...process.env, HOME: dir, KUBECONFIG: kubeconfigPath };
+  const streams: ChildProcess[] = [];
   const base = ['--kubeconfig', kubeconfigPath, '--cache-dir', join(dir, 'cache')];
   return {
     ...t,
     kubeconfigPath,
     kubectl: (args, o = {}) => run('kubectl', [...base, ...args], env, o.timeoutMs ?? 30_000, o.stdin),
+    kubectlStream(args) {
+      const child = spawn('kubectl', [...base, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      streams.push(child);
+      let text = '';
+      child.stdout?.on('data', (b: Buffer) => { text += b.toString('utf8'); });
+      child.stderr?.on('data', (b: Buffer) => { text += b.toString('utf8'); });
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      return { child, output: () => text, exited };
+    },
     python: (script, timeoutMs = 30_000) => run('/usr/bin/python3', ['-c', script], env, timeoutMs),
     async stop() {
+      // Only the processes started here, by their own handle.
+      for (const child of streams) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await t.stop();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -19,7 +19,7 @@ export interface ResourceDef {
   categories: string[];
   namespaced: boolean;
   verbs: Verb[];
-  subresources: Array<'status' | 'proxy' | 'scale'>;
+  subresources: Array<'status' | 'proxy' | 'scale' | 'log' | 'exec' | 'attach' | 'portforward'>;
   /** Spec edits bump metadata.generation; status, label and annotation edits do not. */
   hasGeneration: boolean;
   /** When false, writes through the main resource keep the stored status (status has its own subresource). */
@@ -51,7 +51,7 @@ export const RESOURCES: readonly ResourceDef[] = [
     verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'], statusIsSubresource: true }),
   def({ kind: 'Node', plural: 'nodes', namespaced: false, shortNames: ['no'], subresources: ['status'], statusIsSubresource: true }),
   def({ kind: 'Pod', plural: 'pods', namespaced: true, shortNames: ['po'], categories: ['all'],
-    subresources: ['status', 'proxy'], statusIsSubresource: true }),
+    subresources: ['attach', 'exec', 'log', 'portforward', 'proxy', 'status'], statusIsSubresource: true }),
   def({ kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'] }),
   def({ kind: 'Deployment', group: 'apps', plural: 'deployments', namespaced: true, shortNames: ['deploy'],
     categories: ['all'], subresources: ['status', 'scale'], hasGeneration: true, statusIsSubresource: true }),

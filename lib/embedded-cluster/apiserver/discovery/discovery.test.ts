@@ -21,11 +21,15 @@ describe('legacy discovery', () => {
 
   it('lists core resources with subresources, verbs, short names and categories', () => {
     const core = resources('', 'v1');
-    expect(core.map((r) => r.name)).toEqual(['events', 'namespaces', 'namespaces/status', 'nodes', 'nodes/status', 'pods', 'pods/proxy', 'pods/status']);
+    expect(core.map((r) => r.name)).toEqual(['events', 'namespaces', 'namespaces/status', 'nodes', 'nodes/status', 'pods', 'pods/attach', 'pods/exec', 'pods/log', 'pods/portforward', 'pods/proxy', 'pods/status']);
     expect(byName(core, 'pods')).toMatchObject({ singularName: 'pod', namespaced: true, kind: 'Pod', shortNames: ['po'], categories: ['all'] });
     expect(byName(core, 'pods')?.verbs).toEqual(['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']);
     expect(byName(core, 'pods/status')).toEqual({ name: 'pods/status', singularName: '', namespaced: true, kind: 'Pod', verbs: ['get', 'patch', 'update'] });
     expect(byName(core, 'pods/proxy')).toMatchObject({ kind: 'PodProxyOptions', verbs: ['create', 'delete', 'get', 'patch', 'update'] });
+    // As kube-apiserver v1.28 lists them.
+    expect(byName(core, 'pods/log')).toMatchObject({ kind: 'Pod', verbs: ['get'] });
+    expect(byName(core, 'pods/exec')).toMatchObject({ kind: 'PodExecOptions', verbs: ['create', 'get'] });
+    expect(byName(core, 'pods/portforward')).toMatchObject({ kind: 'PodPortForwardOptions', verbs: ['create', 'get'] });
     expect(byName(core, 'namespaces')?.verbs).not.toContain('deletecollection');
   });
 

@@ -5,7 +5,7 @@
  */
 import { RESOURCES, type ResourceDef } from '../../resources/definitions';
 
-export type SubresourceName = 'status' | 'proxy' | 'scale';
+export type SubresourceName = 'status' | 'proxy' | 'scale' | 'log' | 'exec' | 'attach' | 'portforward';
 
 export interface ServedSubresource {
   name: SubresourceName;
@@ -85,7 +85,13 @@ const SUBRESOURCE_VERBS: Record<SubresourceName, string[]> = {
   status: ['get', 'patch', 'update'],
   scale: ['get', 'patch', 'update'],
   proxy: ['create', 'delete', 'get', 'patch', 'update'],
+  log: ['get'],
+  exec: ['create', 'get'],
+  attach: ['create', 'get'],
+  portforward: ['create', 'get'],
 };
+
+const CONNECT_KINDS: Partial<Record<SubresourceName, string>> = { exec: 'PodExecOptions', attach: 'PodAttachOptions', portforward: 'PodPortForwardOptions' };
 
 export function subresourcesOf(r: ServedResource, version: string): ServedSubresource[] {
   return r.subresources.map((name) => {
@@ -98,6 +104,13 @@ export function subresourcesOf(r: ServedResource, version: string): ServedSubres
       case 'proxy':
         // PodProxyOptions / NodeProxyOptions live in core v1 next to their parent.
         return { name, group: r.group, version, kind: `${r.kind}ProxyOptions`, verbs };
+      case 'log':
+        // kube-apiserver publishes pods/log with the parent's kind (the body is text).
+        return { name, group: r.group, version, kind: r.kind, verbs };
+      case 'exec':
+      case 'attach':
+      case 'portforward':
+        return { name, group: r.group, version, kind: CONNECT_KINDS[name] ?? '', verbs };
     }
   });
 }
