@@ -9,6 +9,7 @@ import { listObjects } from '../registry/list';
 import type { Rest } from '../registry/rest';
 import type { RequestContext } from '../registry/strategy';
 import type { KubeObject } from '../types';
+import { warningHeader } from './decode/body-decoder';
 import { deleteCollection } from './delete-collection';
 import { decodeBody, mediaType, readBody, sendJson } from './http-util';
 import { handleScale } from './scale';
@@ -121,7 +122,10 @@ export async function handleResource(
     const ext = rest.toExternal(def, obj, version);
     return asTable ? tables.render(def, [ext], { includeObject: q.get('includeObject') ?? undefined, resourceVersion: ext.metadata.resourceVersion ?? '' }) : ext;
   };
-  const respond = (code: number, obj: unknown): void => sendJson(res, code, obj, asTable ? tables.contentType : 'application/json');
+  const respond = (code: number, obj: unknown): void => {
+    if (ctx.warnings?.length) res.setHeader('Warning', ctx.warnings.map(warningHeader));
+    sendJson(res, code, obj, asTable ? tables.contentType : 'application/json');
+  };
 
   if (method === 'GET' && !r.name) {
     const filter = selectorFilter(def, q);

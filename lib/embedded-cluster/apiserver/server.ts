@@ -7,6 +7,7 @@ import { findResource } from '../resources/definitions';
 import type { Rest } from '../registry/rest';
 import type { ClusterReader, RequestContext, UserInfo } from '../registry/strategy';
 import { ANONYMOUS, forbiddenReason, type Attributes, type RbacAuthorizer, type TokenAuthenticator } from './auth';
+import { schemaBodyDecoder } from './decode/body-decoder';
 import { decodeBody, readBody, sendError, sendJson, sendRaw } from './http-util';
 import { CONNECT_SUBRESOURCES, refuseConnect } from './pod-connect';
 import { handlePodLog, type PodLogSource } from './pod-log';
@@ -52,6 +53,8 @@ const REVIEWS: Record<string, (d: ApiServerDeps, user: UserInfo, body: unknown) 
   'authorization.k8s.io/selfsubjectrulesreviews': (d, u, b) => selfSubjectRulesReview(d.authz, u, b),
   'authentication.k8s.io/selfsubjectreviews': (_d, u) => selfSubjectReview(u),
 };
+
+const BODY_DECODER = schemaBodyDecoder();
 
 const PUBLIC_PATHS = new Set(['/healthz', '/livez', '/readyz', '/version']);
 
@@ -128,7 +131,7 @@ export class ApiServer {
     const r = parsed;
     const watch = queryBool(url.searchParams, 'watch');
     const verb = verbFor(method, r, watch);
-    const ctx: RequestContext = { user, nowMs: this.d.now(), read: this.d.reader };
+    const ctx: RequestContext = { user, nowMs: this.d.now(), read: this.d.reader, decodeBody: BODY_DECODER, warnings: [] };
 
     const review = REVIEWS[`${r.group}/${r.resource}`];
     if (review && r.version === 'v1') {
