@@ -15,7 +15,7 @@ import { decodeBody, mediaType, readBody, sendJson } from './http-util';
 import { handleScale } from './scale';
 import type { ResourceRequest } from './request-info';
 import { serveWatch } from './watch';
-import { parseListQuery, parseWriteQuery, queryInt, validateListQuery, type WriteOptionsKind } from './request/query-options';
+import { parseListQuery, parseWriteQuery, queryBool, queryInt, validateListQuery, type WriteOptionsKind } from './request/query-options';
 
 export interface TableRenderer {
   /** Whether the Accept header asks for meta.k8s.io Table. */
@@ -105,6 +105,10 @@ export async function handleResource(
   // A subresource the kind does not have is a path nobody serves, as in kube-apiserver.
   if (sub && (!r.name || !(def.subresources as string[]).includes(sub) || sub === 'proxy')) throw resourceNotFound();
   if (!def.namespaced && r.namespace && def.plural !== 'namespaces') throw resourceNotFound();
+  // A verb the kind does not serve (CRDs here are read-only) is a 405, as for kube's storage without that verb.
+  const verb = method === 'GET' || method === 'HEAD' ? (r.name ? 'get' : queryBool(q, 'watch') ? 'watch' : 'list')
+    : method === 'POST' ? 'create' : method === 'PUT' ? 'update' : method === 'PATCH' ? 'patch' : method === 'DELETE' ? (r.name ? 'delete' : 'deletecollection') : '';
+  if (verb && verb !== 'deletecollection' && !(def.verbs as string[]).includes(verb)) throw methodNotAllowed();
   const writeKind = WRITE_OPTIONS[method];
   if (writeKind) {
     const w = parseWriteQuery(q, writeKind, mediaType(req.headers['content-type']));

@@ -8,7 +8,9 @@ import type { Store } from '../store/store';
 import type { KubeObject } from '../types';
 
 const DEPENDENT_KINDS: Kind[] = ['replicasets', 'pods', 'controllerrevisions'];
-const NAMESPACED_KINDS: Kind[] = ['deployments', 'replicasets', 'pods', 'controllerrevisions', 'events'];
+const NAMESPACED_KINDS: Kind[] = [
+  'deployments', 'replicasets', 'pods', 'controllerrevisions', 'events', 'services', 'configmaps', 'secrets', 'serviceaccounts', 'leases',
+];
 
 /**
  * Background cascading deletion: when an owner goes, its dependents (by ownerReferences uid) are deleted,

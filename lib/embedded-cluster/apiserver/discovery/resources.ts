@@ -115,18 +115,27 @@ export function subresourcesOf(r: ServedResource, version: string): ServedSubres
   });
 }
 
+/** kube-aggregator's group priorities (v1.28), highest first: the order /apis lists the built-in groups in. */
+const BUILTIN_GROUP_ORDER = [
+  'apiregistration.k8s.io', 'apps', 'events.k8s.io', 'authentication.k8s.io', 'authorization.k8s.io', 'autoscaling', 'batch',
+  'certificates.k8s.io', 'networking.k8s.io', 'policy', 'rbac.authorization.k8s.io', 'storage.k8s.io',
+  'admissionregistration.k8s.io', 'apiextensions.k8s.io', 'scheduling.k8s.io', 'coordination.k8s.io', 'node.k8s.io',
+  'discovery.k8s.io', 'flowcontrol.apiserver.k8s.io',
+];
+
 /**
- * API groups in the order kube-apiserver lists them: core first, then built-in groups, then CRD groups.
- * Built-in groups are the ones that are not dotted or end in .k8s.io.
+ * API groups in the order kube-apiserver lists them: core first, then built-in groups by the aggregator's
+ * priorities, then CRD groups in declaration order.
  */
 export function servedGroups(): string[] {
   const seen: string[] = [];
   for (const r of SERVED_RESOURCES) if (!seen.includes(r.group)) seen.push(r.group);
-  const rank = (g: string): number => (g === '' ? 0 : !g.includes('.') || g.endsWith('.k8s.io') ? 1 : 2);
-  return seen
-    .map((g, i) => ({ g, i }))
-    .sort((a, b) => rank(a.g) - rank(b.g) || (rank(a.g) === 1 ? a.g.localeCompare(b.g) : a.i - b.i))
-    .map(({ g }) => g);
+  const rank = (g: string): number => {
+    if (g === '') return -1;
+    const i = BUILTIN_GROUP_ORDER.indexOf(g);
+    return i >= 0 ? i : BUILTIN_GROUP_ORDER.length;
+  };
+  return seen.map((g, i) => ({ g, i })).sort((a, b) => rank(a.g) - rank(b.g) || a.i - b.i).map(({ g }) => g);
 }
 
 /** Versions of a group, preferred first: the union over its resources in declaration order. */
