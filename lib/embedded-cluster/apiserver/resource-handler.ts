@@ -11,7 +11,8 @@ import type { RequestContext } from '../registry/strategy';
 import type { KubeObject } from '../types';
 import { warningHeader } from './decode/body-decoder';
 import { deleteCollection } from './delete-collection';
-import { decodeBody, mediaType, readBody, sendJson } from './http-util';
+import { decodeBody, mediaType, readBody, sendJson, sendRaw } from './http-util';
+import { negotiateOutput, toYaml } from './request/negotiate';
 import { handleScale } from './scale';
 import type { ResourceRequest } from './request-info';
 import { serveWatch } from './watch';
@@ -126,9 +127,12 @@ export async function handleResource(
     const ext = rest.toExternal(def, obj, version);
     return asTable ? tables.render(def, [ext], { includeObject: q.get('includeObject') ?? undefined, resourceVersion: ext.metadata.resourceVersion ?? '' }) : ext;
   };
+  // Negotiated before any work, so a client that accepts nothing we can produce changes nothing (406).
+  const format = asTable || (method === 'GET' && !r.name && queryBool(q, 'watch')) ? 'json' : negotiateOutput(accept);
   const respond = (code: number, obj: unknown): void => {
     if (ctx.warnings?.length) res.setHeader('Warning', ctx.warnings.map(warningHeader));
-    sendJson(res, code, obj, asTable ? tables.contentType : 'application/json');
+    if (format === 'yaml') sendRaw(res, code, toYaml(obj), 'application/yaml');
+    else sendJson(res, code, obj, asTable ? tables.contentType : 'application/json');
   };
 
   if (method === 'GET' && !r.name) {
@@ -161,6 +165,11 @@ export async function handleResource(
     if (asTable) {
       const objs = list.items.map((i) => rest.toExternal(def, i.obj, version));
       respond(200, tables.render(def, objs, { includeObject: q.get('includeObject') ?? undefined, resourceVersion: String(list.resourceVersion), continueToken: list.continueToken, remainingItemCount: list.remainingItemCount }));
+      return;
+    }
+    if (format === 'yaml') {
+      const items = list.items.map((i) => rest.toExternal(def, i.obj, version));
+      respond(200, { kind: def.listKind, apiVersion: groupVersion(def.group, version), metadata: meta, items });
       return;
     }
     const head = `{"kind":"${def.listKind}","apiVersion":"${groupVersion(def.group, version)}","metadata":${JSON.stringify(meta)},"items":[`;
