@@ -2,6 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { ApiError, badRequest, tooLarge, unsupportedMediaType } from '../apimachinery/errors';
 import { storedBytes } from '../store/serialized';
+import { decodeProtobuf, PROTOBUF_MEDIA_TYPE } from './protobuf/codec';
+
+/** What create/update bodies (and the review kinds) may be sent as. */
+export const OBJECT_BODY_TYPES = ['application/json', 'application/yaml', PROTOBUF_MEDIA_TYPE];
 
 /** kube-apiserver's default --max-request-body-bytes. */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -36,10 +40,14 @@ export function mediaType(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
-/** Decode a request body as JSON (or YAML, which kube-apiserver also accepts). */
+/** Decode a request body as JSON (or YAML or protobuf, which kube-apiserver also accepts). */
 export function decodeBody(buf: Buffer, contentType: string | undefined, allowed: readonly string[]): unknown {
   const mt = mediaType(contentType) || 'application/json';
   if (!allowed.includes(mt)) throw unsupportedMediaType(mt);
+  if (mt === PROTOBUF_MEDIA_TYPE) {
+    if (buf.length === 0) throw badRequest('the request body is empty');
+    return decodeProtobuf(buf);
+  }
   const text = buf.toString('utf8');
   if (text.trim() === '') throw badRequest('the request body is empty');
   if (mt === 'application/yaml' || mt === 'application/apply-patch+yaml') {

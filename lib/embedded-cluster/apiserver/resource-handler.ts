@@ -11,7 +11,7 @@ import type { RequestContext } from '../registry/strategy';
 import type { KubeObject } from '../types';
 import { warningHeader } from './decode/body-decoder';
 import { deleteCollection } from './delete-collection';
-import { decodeBody, mediaType, readBody, sendJson, sendRaw } from './http-util';
+import { decodeBody, mediaType, OBJECT_BODY_TYPES, readBody, sendJson, sendRaw } from './http-util';
 import { negotiateOutput, toYaml } from './request/negotiate';
 import { handleScale } from './scale';
 import type { ResourceRequest } from './request-info';
@@ -27,6 +27,7 @@ export interface TableRenderer {
 
 const PATCH_TYPES = ['application/json-patch+json', 'application/merge-patch+json', 'application/strategic-merge-patch+json', 'application/apply-patch+yaml'];
 const BODY_TYPES = ['application/json', 'application/yaml'];
+// kubectl's typed clients send built-in kinds as protobuf; DeleteOptions and patches stay JSON/YAML.
 
 const WRITE_OPTIONS: Record<string, WriteOptionsKind> = { POST: 'CreateOptions', PUT: 'UpdateOptions', PATCH: 'PatchOptions', DELETE: 'DeleteOptions' };
 
@@ -204,13 +205,13 @@ export async function handleResource(
   }
 
   if (method === 'POST' && !r.name) {
-    const body = decodeBody(await readBody(req), req.headers['content-type'], BODY_TYPES);
+    const body = decodeBody(await readBody(req), req.headers['content-type'], OBJECT_BODY_TYPES);
     respond(201, rest.create(def, version, r.namespace, body, ctx));
     return;
   }
 
   if (method === 'PUT' && r.name) {
-    const body = decodeBody(await readBody(req), req.headers['content-type'], BODY_TYPES);
+    const body = decodeBody(await readBody(req), req.headers['content-type'], OBJECT_BODY_TYPES);
     respond(200, rest.update(def, version, r.namespace, r.name, body, ctx, sub === 'status' ? 'status' : undefined));
     return;
   }

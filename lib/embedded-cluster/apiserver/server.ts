@@ -8,7 +8,7 @@ import type { Rest } from '../registry/rest';
 import type { ClusterReader, RequestContext, UserInfo } from '../registry/strategy';
 import { ANONYMOUS, forbiddenReason, type Attributes, type RbacAuthorizer, type TokenAuthenticator } from './auth';
 import { schemaBodyDecoder } from './decode/body-decoder';
-import { decodeBody, readBody, sendError, sendJson, sendRaw } from './http-util';
+import { decodeBody, OBJECT_BODY_TYPES, readBody, sendError, sendJson, sendRaw } from './http-util';
 import { CONNECT_SUBRESOURCES, refuseConnect } from './pod-connect';
 import { handlePodLog, type PodLogSource } from './pod-log';
 import { handlePodProxy, type PodProxyTarget } from './pod-proxy';
@@ -137,7 +137,7 @@ export class ApiServer {
     if (review && r.version === 'v1') {
       this.authorize(user, { verb, group: r.group, resource: r.resource }, anonymous, r);
       if (method !== 'POST') throw new ApiError(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`);
-      const body = decodeBody(await readBody(req), req.headers['content-type'], ['application/json', 'application/yaml']);
+      const body = decodeBody(await readBody(req), req.headers['content-type'], OBJECT_BODY_TYPES);
       sendJson(res, 201, review(this.d, user, body));
       return;
     }
