@@ -10,6 +10,7 @@ import type { Rest } from '../registry/rest';
 import type { RequestContext } from '../registry/strategy';
 import type { KubeObject } from '../types';
 import { warningHeader } from './decode/body-decoder';
+import { APPLY_PATCH, BUILTIN_PATCH_TYPES, CUSTOM_RESOURCE_PATCH_TYPES, serverSideApplyUnsupported } from '../apimachinery/patch';
 import { deleteCollection } from './delete-collection';
 import { decodeBody, mediaType, OBJECT_BODY_TYPES, readBody, sendJson, sendRaw } from './http-util';
 import { negotiateOutput, toYaml } from './request/negotiate';
@@ -219,6 +220,8 @@ export async function handleResource(
   if (method === 'PATCH' && r.name) {
     const ct = mediaType(req.headers['content-type']);
     if (!PATCH_TYPES.includes(ct)) throw unsupportedMediaType(ct, PATCH_TYPES);
+    // Refused before the object is looked up, so applying a new object is the same 415 and not a 404.
+    if (ct === APPLY_PATCH) throw serverSideApplyUnsupported(def.group === 'apps.kruise.io' ? CUSTOM_RESOURCE_PATCH_TYPES : BUILTIN_PATCH_TYPES);
     const body = decodeBody(await readBody(req), ct, [...PATCH_TYPES]);
     respond(200, rest.patch(def, version, r.namespace, r.name, ct, body, ctx, sub === 'status' ? 'status' : undefined));
     return;

@@ -49,3 +49,13 @@ describe('response media types', () => {
     expect(r.stdout).toMatch(/^apiVersion: v1\nkind: Namespace\n/);
   });
 });
+
+describe('server-side apply (not served yet)', () => {
+  it('kubectl apply --server-side is a clear 415, for new and existing objects alike', async () => {
+    const manifest = JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ssa' }, data: { a: 'b' } });
+    const fresh = await c.kubectl(['apply', '--server-side', '-f', '-'], { stdin: manifest });
+    expect(fresh.code).toBe(1);
+    expect(fresh.stderr).toContain('server-side apply (application/apply-patch+yaml) is not supported by the embedded cluster');
+    await expect(c.core.readNamespacedConfigMap({ namespace: 'default', name: 'ssa' })).rejects.toMatchObject({ code: 404 });
+  });
+});
