@@ -47,6 +47,12 @@ describe('protobuf request bodies (kubectl)', () => {
     }, 30_000);
   });
 
+  it('kubectl run (a Pod in protobuf)', async () => {
+    expect((await ok(['run', 'solo', '--image=nginx:1.20', '--port=80', '--labels=app=solo'])).trim()).toBe('pod/solo created');
+    await waitFor('the pod to run', async () => (await listPods(c.core, 'app=solo')).every(fullyReady) || undefined, 30_000);
+    expect(await ok(['get', 'pod', 'solo', '-o', 'jsonpath={.spec.containers[0].ports[0].containerPort} {.spec.restartPolicy}'])).toBe('80 Always');
+  });
+
   it('--replicas=0 survives the round trip (proto2 presence)', async () => {
     await ok(['create', 'deployment', 'idle', '--image=nginx:1.20', '--replicas=0']);
     expect(await ok(['get', 'deploy', 'idle', '-o', 'jsonpath={.spec.replicas}'])).toBe('0');

@@ -69,7 +69,7 @@ describe('protobuf request bodies', () => {
       return 'ok';
     };
     expect(code(() => decodeProtobuf(Buffer.from('{"kind":"Namespace"}')))).toMatch(/^400 provided object is not a valid Kubernetes protobuf message/);
-    expect(code(() => decodeProtobuf(envelope('v1', 'Pod', new Uint8Array())))).toMatch(/^415 the body of the request was in an unknown format/);
+    expect(code(() => decodeProtobuf(envelope('v1', 'Event', new Uint8Array())))).toMatch(/^415 the body of the request was in an unknown format/);
     // Field 99 of ObjectMeta is nothing this server knows: a 415, never a silently dropped field.
     const meta = Buffer.concat([Buffer.from(encode('ObjectMeta', { name: 'x' })), Buffer.from([0x9a, 0x06, 0x01, 0x41])]);
     const ns = Buffer.concat([Buffer.from([0x0a, meta.length]), meta]);

@@ -1,7 +1,7 @@
 /**
  * The protobuf messages of the built-in kinds clients send as `application/vnd.kubernetes.protobuf` (kubectl's
  * typed create, `auth can-i`, `auth whoami`), written down from the Kubernetes API's field numbers. Only what
- * this server decodes is listed; a request carrying a field missing here is refused (see codec.ts), never
+ * this server decodes is listed (kubectl run, create and auth); a request carrying a field missing here is refused (see codec.ts), never
  * silently truncated.
  *
  * Notation: `name:type:number`, `[]` before the type for repeated fields, `map<type>` for map<string, type>.
@@ -53,6 +53,10 @@ const MESSAGES: Record<string, string> = {
     'priorityClassName:string:24 priority:int32:25 shareProcessNamespace:bool:27 runtimeClassName:string:29 ' +
     'enableServiceLinks:bool:30 preemptionPolicy:string:31 setHostnameAsFQDN:bool:35 hostUsers:bool:37',
   PodTemplateSpec: 'metadata:ObjectMeta:1 spec:PodSpec:2',
+  // A client's Pod status is ignored on create (status is a subresource); only its always-written scalars are named.
+  PodStatus: 'phase:string:1 message:string:3 reason:string:4 hostIP:string:5 podIP:string:6 qosClass:string:9 ' +
+    'nominatedNodeName:string:11 resize:string:14 observedGeneration:int64:17',
+  Pod: 'metadata:ObjectMeta:1 spec:PodSpec:2 status:PodStatus:3',
   // apps/v1
   RollingUpdateDeployment: 'maxUnavailable:IntOrString:1 maxSurge:IntOrString:2',
   DeploymentStrategy: 'type:string:1 rollingUpdate:RollingUpdateDeployment:2',
@@ -83,7 +87,7 @@ const MESSAGES: Record<string, string> = {
 
 /** Message types by group/version/kind: the top-level objects this server decodes from protobuf. */
 export const PROTOBUF_KINDS: Record<string, string> = {
-  'v1/Namespace': 'Namespace', 'v1/ConfigMap': 'ConfigMap', 'v1/Secret': 'Secret', 'v1/ServiceAccount': 'ServiceAccount',
+  'v1/Namespace': 'Namespace', 'v1/Pod': 'Pod', 'v1/ConfigMap': 'ConfigMap', 'v1/Secret': 'Secret', 'v1/ServiceAccount': 'ServiceAccount',
   'v1/Service': 'Service', 'apps/v1/Deployment': 'Deployment', 'coordination.k8s.io/v1/Lease': 'Lease',
   'authorization.k8s.io/v1/SelfSubjectAccessReview': 'SelfSubjectAccessReview',
   'authorization.k8s.io/v1/SelfSubjectRulesReview': 'SelfSubjectRulesReview',
