@@ -59,7 +59,19 @@ export class SchemaDecoder {
     return this.schemas[definition] !== undefined;
   }
 
+  /** Schemas are immutable and shared, so each one's $ref chain is followed once. */
+  private readonly resolved = new WeakMap<SchemaObject, Resolved>();
+
   private resolve(s: SchemaObject): Resolved {
+    let r = this.resolved.get(s);
+    if (!r) {
+      r = this.follow(s);
+      this.resolved.set(s, r);
+    }
+    return r;
+  }
+
+  private follow(s: SchemaObject): Resolved {
     let name: string | undefined;
     let cur = s;
     for (let i = 0; i < 8; i++) {
@@ -96,7 +108,7 @@ export class SchemaDecoder {
     const unknownFields: string[] = [];
     const schema = this.schemas[root];
     if (!schema) return { value: body, unknownFields };
-    const value = this.walkObject(body, { schema, name: root }, '', [], unknownFields);
+    const value = this.walkObject(body, { schema, name: root }, '', '', unknownFields);
     return { value, unknownFields };
   }
 
@@ -107,17 +119,18 @@ export class SchemaDecoder {
     const v = obj[property];
     if (!prop || v === undefined || v === null) return { value: obj, unknownFields };
     const struct = root.split('.').at(-1) ?? '';
-    return { value: { ...obj, [property]: this.walk(v, this.resolve(prop), property, [property], struct, unknownFields) }, unknownFields };
+    return { value: { ...obj, [property]: this.walk(v, this.resolve(prop), property, property, struct, unknownFields) }, unknownFields };
   }
 
   /**
-   * `path` is the strict decoder's (with indexes), `fields` the JSON field names Go's error message joins.
+   * `path` is the strict decoder's (with indexes), `fields` the dotted JSON field names Go's error message uses
+   * (kept as one string: building arrays per field cost more than the rest of the walk).
    * `struct` is the Go struct that holds the value being decoded.
    */
-  private walk(v: unknown, r: Resolved, path: string, fields: string[], struct: string, unknown: string[]): unknown {
+  private walk(v: unknown, r: Resolved, path: string, fields: string, struct: string, unknown: string[]): unknown {
     const s = r.schema;
     const mismatch = (what = jsonTypeOf(v)): never => {
-      throw new TypeMismatch(`json: cannot unmarshal ${what} into Go struct field ${struct}.${fields.join('.')} of type ${this.goType(fields.at(-1) ?? '', r)}`);
+      throw new TypeMismatch(`json: cannot unmarshal ${what} into Go struct field ${struct}.${fields} of type ${this.goType(fields.slice(fields.lastIndexOf('.') + 1), r)}`);
     };
     if (r.name && OPAQUE.has(r.name)) return v;
     if (r.name && TIMES.has(r.name)) return typeof v === 'string' ? v : mismatch();
@@ -151,7 +164,7 @@ export class SchemaDecoder {
   }
 
   private walkObject(
-    obj: Record<string, unknown>, r: Resolved, path: string, fields: string[], unknown: string[], parentStruct = '',
+    obj: Record<string, unknown>, r: Resolved, path: string, fields: string, unknown: string[], parentStruct = '',
   ): Record<string, unknown> {
     const s = r.schema;
     const out: Record<string, unknown> = {};
@@ -174,7 +187,7 @@ export class SchemaDecoder {
         continue;
       }
       if (v === null) continue;
-      out[k] = this.walk(v, this.resolve(prop), p, [...fields, k], struct, unknown);
+      out[k] = this.walk(v, this.resolve(prop), p, fields ? `${fields}.${k}` : k, struct, unknown);
     }
     return out;
   }
