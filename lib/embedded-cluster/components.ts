@@ -7,6 +7,7 @@ import { inform } from './internal-client/informer';
 import { InternalClient, resourceDef } from './internal-client/internal-client';
 import { EventRecorder } from './controllers/event-recorder';
 import { startGarbageCollector, startNamespaceController } from './controllers/garbage-collector';
+import { startServiceAccountsController } from './controllers/serviceaccounts';
 import { startScheduler } from './controllers/scheduler';
 import { startSidecarSetController } from './controllers/sidecarset-controller';
 import { startWorkloadControllers } from './controllers/workloads';
@@ -116,6 +117,7 @@ export function startComponents(opts: { store: Store; rest: Rest; reader: Cluste
   stops.push(startScheduler(store, rest, client(identity('system:kube-scheduler')), clock));
   stops.push(startWorkloadControllers(store, controllerManager, clock));
   stops.push(startGarbageCollector(store, controllerManager));
+  stops.push(startServiceAccountsController(store, controllerManager, clock));
   stops.push(startNamespaceController(store, rest, controllerManager, clock));
   stops.push(startSidecarSetController(store, client(identity('system:serviceaccount:kruise-system:kruise-manager')), clock));
 

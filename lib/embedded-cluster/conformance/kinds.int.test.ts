@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoordinationV1Api, type V1Lease } from '@kubernetes/client-node';
-import { apiFailure, rawRequest, startWatch } from '../int-test-kit';
+import { apiFailure, rawRequest, startWatch, waitFor } from '../int-test-kit';
 import { PY_PRELUDE, startConformanceCluster, type ConformanceCluster } from './kit';
 
 let c: ConformanceCluster;
@@ -83,6 +83,19 @@ print(json.dumps({"data": s.data, "string_data": s.string_data, "type": s.type, 
     expect(out).toMatchObject({ data: { token: Buffer.from('abc').toString('base64') }, string_data: null, type: 'Opaque' });
     expect(out.bad[0]).toBe(422);
     expect(out.bad[1]).toMatch(/^ConfigMap "bad" is invalid: data\[bad key\]: Invalid value: "bad key": a valid config key must consist of alphanumeric characters/);
+  });
+});
+
+describe('the serviceaccounts controller', () => {
+  it('gives every new namespace a default ServiceAccount, and recreates it when deleted', async () => {
+    await c.core.createNamespace({ body: { metadata: { name: 'team' } } });
+    const first = await waitFor('team/default', () => c.core.readNamespacedServiceAccount({ namespace: 'team', name: 'default' }));
+    await ok(['delete', 'sa', 'default', '-n', 'team']);
+    const again = await waitFor('team/default recreated', async () => {
+      const sa = await c.core.readNamespacedServiceAccount({ namespace: 'team', name: 'default' });
+      return sa.metadata?.uid !== first.metadata?.uid ? sa : undefined;
+    });
+    expect(again.metadata?.name).toBe('default');
   });
 });
 
