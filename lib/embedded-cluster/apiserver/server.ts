@@ -64,7 +64,7 @@ export class ApiServer {
 
   constructor(private readonly d: ApiServerDeps) {
     const handler = (req: IncomingMessage, res: ServerResponse): void => {
-      this.handle(req, res).catch((err: unknown) => sendError(res, err));
+      this.handle(req, res).catch((err: unknown) => sendError(res, err, req.headers.accept));
     };
     this.http = d.tls ? createTlsServer({ key: d.tls.key, cert: d.tls.cert }, handler) : createServer(handler);
     this.http.keepAliveTimeout = 65_000;

@@ -33,6 +33,13 @@ describe('response media types', () => {
     expect(parseYaml(created.text)).toMatchObject({ kind: 'ConfigMap', data: { k: 'v' } });
   });
 
+  it('errors are Status objects in YAML too when YAML was asked for', async () => {
+    const res = await rawRequest(c.kc, 'GET', '/api/v1/namespaces/nope', undefined, { Accept: 'application/yaml' });
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toBe('application/yaml');
+    expect(parseYaml(res.text)).toMatchObject({ kind: 'Status', reason: 'NotFound', message: 'namespaces "nope" not found', code: 404 });
+  });
+
   it('what cannot be produced is a 406, and the write does not happen', async () => {
     const res = await rawRequest(c.kc, 'POST', '/api/v1/namespaces/default/configmaps', '{"metadata":{"name":"html"}}',
       { 'Content-Type': 'application/json', Accept: 'text/html' });
