@@ -23,6 +23,15 @@ if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
     exit 1
   fi
 fi
+if ! /usr/bin/python3 -c 'import kubernetes' >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "[test-all] installing Debian python3-kubernetes (needed by the embedded cluster's conformance tests)"
+    apt-get update -qq && apt-get install -y -qq python3-kubernetes >/dev/null
+  else
+    echo "[test-all] python3-kubernetes is missing: run 'sudo apt-get install -y python3-kubernetes' first" >&2
+    exit 1
+  fi
+fi
 npm run lint
 npm run typecheck
 npm test

@@ -5,8 +5,8 @@ import { nonResourceDocument } from './apiserver/discovery';
 import { createTableRenderer } from './apiserver/tables';
 import type { PodProxyTarget } from './apiserver/pod-proxy';
 import { RealClock } from './clock';
-import { InternalClient } from './client/internal-client';
-import { storeReader } from './client/reader';
+import { InternalClient } from './internal-client/internal-client';
+import { storeReader } from './internal-client/reader';
 import { kubeconfigYaml, writeKubeconfig } from './kubeconfig';
 import { Rest } from './registry/rest';
 import type { Strategy, UserInfo } from './registry/strategy';
@@ -94,6 +94,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<EmbeddedC
     tables: createTableRenderer(() => clock.now()),
     documents: (path, accept) => nonResourceDocument(path, accept),
     proxy,
+    logs: components.logs,
     now: () => clock.now(),
     tls: certs ? { key: certs.key, cert: certs.cert } : undefined,
     restart: (downMs, compact) => {

@@ -1,11 +1,13 @@
 import type { Node, Pod, PodStatus } from 'kubernetes-types/core/v1';
+import type { PodLogSource } from './apiserver/pod-log';
 import type { PodProxyTarget } from './apiserver/pod-proxy';
 import type { Clock } from './clock';
 import { toRfc3339 } from './clock';
-import { inform } from './client/informer';
-import { InternalClient, resourceDef } from './client/internal-client';
+import { inform } from './internal-client/informer';
+import { InternalClient, resourceDef } from './internal-client/internal-client';
 import { EventRecorder } from './controllers/event-recorder';
 import { startGarbageCollector, startNamespaceController } from './controllers/garbage-collector';
+import { startServiceAccountsController } from './controllers/serviceaccounts';
 import { startScheduler } from './controllers/scheduler';
 import { startSidecarSetController } from './controllers/sidecarset-controller';
 import { startWorkloadControllers } from './controllers/workloads';
@@ -20,6 +22,7 @@ import type { KubeObject } from './types';
 
 export interface Components {
   proxy: PodProxyTarget;
+  logs: PodLogSource;
   kubelets: Map<string, { kubelet: Kubelet; runtime: ContainerRuntime }>;
   stop(): void;
 }
@@ -114,6 +117,7 @@ export function startComponents(opts: { store: Store; rest: Rest; reader: Cluste
   stops.push(startScheduler(store, rest, client(identity('system:kube-scheduler')), clock));
   stops.push(startWorkloadControllers(store, controllerManager, clock));
   stops.push(startGarbageCollector(store, controllerManager));
+  stops.push(startServiceAccountsController(store, controllerManager, clock));
   stops.push(startNamespaceController(store, rest, controllerManager, clock));
   stops.push(startSidecarSetController(store, client(identity('system:serviceaccount:kruise-system:kruise-manager')), clock));
 
@@ -131,8 +135,13 @@ export function startComponents(opts: { store: Store; rest: Rest; reader: Cluste
     },
   };
 
+  const logs: PodLogSource = {
+    containerLog: (pod, containerId) => kubelets.get(pod.spec?.nodeName ?? '')?.runtime.containerLog(containerId),
+  };
+
   return {
     proxy,
+    logs,
     kubelets,
     stop() {
       for (const s of stops) s();

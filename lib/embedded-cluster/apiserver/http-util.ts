@@ -2,6 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { ApiError, badRequest, tooLarge, unsupportedMediaType } from '../apimachinery/errors';
 import { storedBytes } from '../store/serialized';
+import { decodeProtobuf, PROTOBUF_MEDIA_TYPE } from './protobuf/codec';
+import { negotiateOutput, toYaml } from './request/negotiate';
+
+/** What create/update bodies (and the review kinds) may be sent as. */
+export const OBJECT_BODY_TYPES = ['application/json', 'application/yaml', PROTOBUF_MEDIA_TYPE];
 
 /** kube-apiserver's default --max-request-body-bytes. */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -36,10 +41,14 @@ export function mediaType(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
-/** Decode a request body as JSON (or YAML, which kube-apiserver also accepts). */
+/** Decode a request body as JSON (or YAML or protobuf, which kube-apiserver also accepts). */
 export function decodeBody(buf: Buffer, contentType: string | undefined, allowed: readonly string[]): unknown {
   const mt = mediaType(contentType) || 'application/json';
   if (!allowed.includes(mt)) throw unsupportedMediaType(mt);
+  if (mt === PROTOBUF_MEDIA_TYPE) {
+    if (buf.length === 0) throw badRequest('the request body is empty');
+    return decodeProtobuf(buf);
+  }
   const text = buf.toString('utf8');
   if (text.trim() === '') throw badRequest('the request body is empty');
   if (mt === 'application/yaml' || mt === 'application/apply-patch+yaml') {
@@ -70,8 +79,18 @@ export function sendRaw(res: ServerResponse, code: number, text: string | Buffer
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, err: unknown): void {
+/** A Status for the error, in YAML when that is what the client asked for (as kube encodes errors). */
+export function sendError(res: ServerResponse, err: unknown, accept?: string): void {
   const apiErr = err instanceof ApiError ? err : new ApiError(500, 'InternalError', `Internal error occurred: ${(err as Error)?.message ?? String(err)}`);
   if (!(err instanceof ApiError)) console.error('[apiserver] internal error:', err);
-  sendJson(res, apiErr.code, apiErr.toStatus());
+  if (apiErr.code !== 406 && prefersYaml(accept)) sendRaw(res, apiErr.code, toYaml(apiErr.toStatus()), 'application/yaml');
+  else sendJson(res, apiErr.code, apiErr.toStatus());
+}
+
+function prefersYaml(accept: string | undefined): boolean {
+  try {
+    return accept !== undefined && negotiateOutput(accept) === 'yaml';
+  } catch {
+    return false;
+  }
 }

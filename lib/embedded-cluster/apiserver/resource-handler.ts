@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DeleteOptions } from 'kubernetes-types/meta/v1';
-import { badRequest, methodNotAllowed, resourceNotFound, unsupportedMediaType } from '../apimachinery/errors';
+import { methodNotAllowed, resourceNotFound, unsupportedMediaType } from '../apimachinery/errors';
 import { fieldSelectorFilter } from '../apimachinery/field-selectors';
 import { parseLabelSelector } from '../apimachinery/selectors';
 import type { ResourceDef } from '../resources/definitions';
@@ -9,11 +9,15 @@ import { listObjects } from '../registry/list';
 import type { Rest } from '../registry/rest';
 import type { RequestContext } from '../registry/strategy';
 import type { KubeObject } from '../types';
+import { warningHeader } from './decode/body-decoder';
+import { APPLY_PATCH, BUILTIN_PATCH_TYPES, CUSTOM_RESOURCE_PATCH_TYPES, serverSideApplyUnsupported } from '../apimachinery/patch';
 import { deleteCollection } from './delete-collection';
-import { decodeBody, mediaType, readBody, sendJson } from './http-util';
+import { decodeBody, mediaType, OBJECT_BODY_TYPES, readBody, sendJson, sendRaw } from './http-util';
+import { negotiateOutput, toYaml } from './request/negotiate';
 import { handleScale } from './scale';
 import type { ResourceRequest } from './request-info';
 import { serveWatch } from './watch';
+import { parseListQuery, parseWriteQuery, queryBool, queryInt, validateListQuery, type WriteOptionsKind } from './request/query-options';
 
 export interface TableRenderer {
   /** Whether the Accept header asks for meta.k8s.io Table. */
@@ -24,18 +28,9 @@ export interface TableRenderer {
 
 const PATCH_TYPES = ['application/json-patch+json', 'application/merge-patch+json', 'application/strategic-merge-patch+json', 'application/apply-patch+yaml'];
 const BODY_TYPES = ['application/json', 'application/yaml'];
+// kubectl's typed clients send built-in kinds as protobuf; DeleteOptions and patches stay JSON/YAML.
 
-function flag(q: URLSearchParams, name: string): boolean {
-  const v = q.get(name);
-  return v === 'true' || v === '1';
-}
-
-function intParam(q: URLSearchParams, name: string): number | undefined {
-  const v = q.get(name);
-  if (v === null || v === '') return undefined;
-  if (!/^-?\d+$/.test(v)) throw badRequest(`invalid value for ${name}: "${v}"`);
-  return Number(v);
-}
+const WRITE_OPTIONS: Record<string, WriteOptionsKind> = { POST: 'CreateOptions', PUT: 'UpdateOptions', PATCH: 'PatchOptions', DELETE: 'DeleteOptions' };
 
 function selectorFilter(def: ResourceDef, q: URLSearchParams): ((o: KubeObject) => boolean) | undefined {
   const ls = q.get('labelSelector');
@@ -113,7 +108,16 @@ export async function handleResource(
   // A subresource the kind does not have is a path nobody serves, as in kube-apiserver.
   if (sub && (!r.name || !(def.subresources as string[]).includes(sub) || sub === 'proxy')) throw resourceNotFound();
   if (!def.namespaced && r.namespace && def.plural !== 'namespaces') throw resourceNotFound();
-  ctx.dryRun = q.get('dryRun') === 'All';
+  // A verb the kind does not serve (CRDs here are read-only) is a 405, as for kube's storage without that verb.
+  const verb = method === 'GET' || method === 'HEAD' ? (r.name ? 'get' : queryBool(q, 'watch') ? 'watch' : 'list')
+    : method === 'POST' ? 'create' : method === 'PUT' ? 'update' : method === 'PATCH' ? 'patch' : method === 'DELETE' ? (r.name ? 'delete' : 'deletecollection') : '';
+  if (verb && verb !== 'deletecollection' && !(def.verbs as string[]).includes(verb)) throw methodNotAllowed();
+  const writeKind = WRITE_OPTIONS[method];
+  if (writeKind) {
+    const w = parseWriteQuery(q, writeKind, mediaType(req.headers['content-type']));
+    ctx.dryRun = w.dryRun;
+    ctx.fieldValidation = w.fieldValidation;
+  }
   if (sub === 'scale' && r.name) {
     const out = await handleScale(rest, def, version, r.namespace, r.name, req, ctx);
     sendJson(res, out.code, out.body);
@@ -125,29 +129,37 @@ export async function handleResource(
     const ext = rest.toExternal(def, obj, version);
     return asTable ? tables.render(def, [ext], { includeObject: q.get('includeObject') ?? undefined, resourceVersion: ext.metadata.resourceVersion ?? '' }) : ext;
   };
-  const respond = (code: number, obj: unknown): void => sendJson(res, code, obj, asTable ? tables.contentType : 'application/json');
+  // Negotiated before any work, so a client that accepts nothing we can produce changes nothing (406).
+  const format = asTable || (method === 'GET' && !r.name && queryBool(q, 'watch')) ? 'json' : negotiateOutput(accept);
+  const respond = (code: number, obj: unknown): void => {
+    if (ctx.warnings?.length) res.setHeader('Warning', ctx.warnings.map(warningHeader));
+    if (format === 'yaml') sendRaw(res, code, toYaml(obj), 'application/yaml');
+    else sendJson(res, code, obj, asTable ? tables.contentType : 'application/json');
+  };
 
   if (method === 'GET' && !r.name) {
     const filter = selectorFilter(def, q);
     const namespace = r.namespace;
-    if (flag(q, 'watch')) {
+    const lq = parseListQuery(q);
+    validateListQuery(lq);
+    if (lq.watch) {
       const needsRender = asTable || version !== def.storageVersion;
       serveWatch(rest.store, res, {
         def, namespace, filter,
-        resourceVersion: q.get('resourceVersion') ?? undefined,
-        allowBookmarks: flag(q, 'allowWatchBookmarks'),
-        sendInitialEvents: flag(q, 'sendInitialEvents'),
-        timeoutSeconds: intParam(q, 'timeoutSeconds'),
+        resourceVersion: lq.resourceVersion,
+        allowBookmarks: lq.allowWatchBookmarks,
+        sendInitialEvents: lq.sendInitialEvents === true,
+        timeoutSeconds: lq.timeoutSeconds,
         render: needsRender ? render : undefined,
       }, (fn) => { req.on('close', fn); res.on('close', fn); });
       return;
     }
     const list = listObjects(rest.store, def, {
       namespace, filter, unfiltered: !filter,
-      limit: intParam(q, 'limit'),
-      continueToken: q.get('continue') ?? undefined,
-      resourceVersion: q.get('resourceVersion') ?? undefined,
-      resourceVersionMatch: q.get('resourceVersionMatch') ?? undefined,
+      limit: lq.limit,
+      continueToken: lq.continueToken,
+      resourceVersion: lq.resourceVersion,
+      resourceVersionMatch: lq.resourceVersionMatch,
     });
     const meta: Record<string, unknown> = { resourceVersion: String(list.resourceVersion) };
     if (list.continueToken) meta.continue = list.continueToken;
@@ -155,6 +167,11 @@ export async function handleResource(
     if (asTable) {
       const objs = list.items.map((i) => rest.toExternal(def, i.obj, version));
       respond(200, tables.render(def, objs, { includeObject: q.get('includeObject') ?? undefined, resourceVersion: String(list.resourceVersion), continueToken: list.continueToken, remainingItemCount: list.remainingItemCount }));
+      return;
+    }
+    if (format === 'yaml') {
+      const items = list.items.map((i) => rest.toExternal(def, i.obj, version));
+      respond(200, { kind: def.listKind, apiVersion: groupVersion(def.group, version), metadata: meta, items });
       return;
     }
     const head = `{"kind":"${def.listKind}","apiVersion":"${groupVersion(def.group, version)}","metadata":${JSON.stringify(meta)},"items":[`;
@@ -182,20 +199,20 @@ export async function handleResource(
     const buf = await readBody(req);
     let options: DeleteOptions | undefined;
     if (buf.length > 0) options = decodeBody(buf, req.headers['content-type'], BODY_TYPES) as DeleteOptions;
-    const grace = intParam(q, 'gracePeriodSeconds');
+    const grace = queryInt(q, 'gracePeriodSeconds');
     options = { ...(options ?? {}), ...(grace !== undefined ? { gracePeriodSeconds: grace } : {}) };
     respond(200, rest.delete(def, version, r.namespace, r.name, options, ctx));
     return;
   }
 
   if (method === 'POST' && !r.name) {
-    const body = decodeBody(await readBody(req), req.headers['content-type'], BODY_TYPES);
+    const body = decodeBody(await readBody(req), req.headers['content-type'], OBJECT_BODY_TYPES);
     respond(201, rest.create(def, version, r.namespace, body, ctx));
     return;
   }
 
   if (method === 'PUT' && r.name) {
-    const body = decodeBody(await readBody(req), req.headers['content-type'], BODY_TYPES);
+    const body = decodeBody(await readBody(req), req.headers['content-type'], OBJECT_BODY_TYPES);
     respond(200, rest.update(def, version, r.namespace, r.name, body, ctx, sub === 'status' ? 'status' : undefined));
     return;
   }
@@ -203,6 +220,8 @@ export async function handleResource(
   if (method === 'PATCH' && r.name) {
     const ct = mediaType(req.headers['content-type']);
     if (!PATCH_TYPES.includes(ct)) throw unsupportedMediaType(ct, PATCH_TYPES);
+    // Refused before the object is looked up, so applying a new object is the same 415 and not a 404.
+    if (ct === APPLY_PATCH) throw serverSideApplyUnsupported(def.group === 'apps.kruise.io' ? CUSTOM_RESOURCE_PATCH_TYPES : BUILTIN_PATCH_TYPES);
     const body = decodeBody(await readBody(req), ct, [...PATCH_TYPES]);
     respond(200, rest.patch(def, version, r.namespace, r.name, ct, body, ctx, sub === 'status' ? 'status' : undefined));
     return;

@@ -1,14 +1,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { Pod } from 'kubernetes-types/core/v1';
 import { ApiError, forbidden, resourceNotFound, unauthorized } from '../apimachinery/errors';
 import { findResource } from '../resources/definitions';
 import type { Rest } from '../registry/rest';
 import type { ClusterReader, RequestContext, UserInfo } from '../registry/strategy';
 import { ANONYMOUS, forbiddenReason, type Attributes, type RbacAuthorizer, type TokenAuthenticator } from './auth';
-import { decodeBody, readBody, sendError, sendJson, sendRaw } from './http-util';
+import { schemaBodyDecoder } from './decode/body-decoder';
+import { decodeBody, OBJECT_BODY_TYPES, readBody, sendError, sendJson, sendRaw } from './http-util';
+import { CONNECT_SUBRESOURCES, refuseConnect } from './pod-connect';
+import { handlePodLog, type PodLogSource } from './pod-log';
 import { handlePodProxy, type PodProxyTarget } from './pod-proxy';
 import { parseRequestPath, verbFor, type ResourceRequest } from './request-info';
+import { queryBool } from './request/query-options';
 import { handleResource, type TableRenderer } from './resource-handler';
 import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews';
 
@@ -27,6 +32,8 @@ export interface ApiServerDeps {
   /** Discovery, OpenAPI and /version documents; undefined when the path is not one of them. */
   documents(path: string, accept: string | undefined): NonResourceResponse | undefined;
   proxy: PodProxyTarget;
+  /** The kubelets' side of pods/log. */
+  logs: PodLogSource;
   now(): number;
   /** Serve https with this key pair; plain http without it (client-node works, kubectl will not send tokens). */
   tls?: { key: string; cert: string };
@@ -47,6 +54,8 @@ const REVIEWS: Record<string, (d: ApiServerDeps, user: UserInfo, body: unknown) 
   'authentication.k8s.io/selfsubjectreviews': (_d, u) => selfSubjectReview(u),
 };
 
+const BODY_DECODER = schemaBodyDecoder();
+
 const PUBLIC_PATHS = new Set(['/healthz', '/livez', '/readyz', '/version']);
 
 /** The Kubernetes REST front door: authentication, authorization, routing, and Status errors. */
@@ -55,7 +64,7 @@ export class ApiServer {
 
   constructor(private readonly d: ApiServerDeps) {
     const handler = (req: IncomingMessage, res: ServerResponse): void => {
-      this.handle(req, res).catch((err: unknown) => sendError(res, err));
+      this.handle(req, res).catch((err: unknown) => sendError(res, err, req.headers.accept));
     };
     this.http = d.tls ? createTlsServer({ key: d.tls.key, cert: d.tls.cert }, handler) : createServer(handler);
     this.http.keepAliveTimeout = 65_000;
@@ -120,15 +129,15 @@ export class ApiServer {
     }
 
     const r = parsed;
-    const watch = url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1';
+    const watch = queryBool(url.searchParams, 'watch');
     const verb = verbFor(method, r, watch);
-    const ctx: RequestContext = { user, nowMs: this.d.now(), read: this.d.reader };
+    const ctx: RequestContext = { user, nowMs: this.d.now(), read: this.d.reader, decodeBody: BODY_DECODER, warnings: [] };
 
     const review = REVIEWS[`${r.group}/${r.resource}`];
     if (review && r.version === 'v1') {
       this.authorize(user, { verb, group: r.group, resource: r.resource }, anonymous, r);
       if (method !== 'POST') throw new ApiError(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`);
-      const body = decodeBody(await readBody(req), req.headers['content-type'], ['application/json', 'application/yaml']);
+      const body = decodeBody(await readBody(req), req.headers['content-type'], OBJECT_BODY_TYPES);
       sendJson(res, 201, review(this.d, user, body));
       return;
     }
@@ -142,6 +151,16 @@ export class ApiServer {
     if (r.subresource === 'proxy' && def.subresources.includes('proxy')) {
       await handlePodProxy(this.d.rest, this.d.proxy, r, req, res);
       return;
+    }
+    if (r.resource === 'pods' && r.name && r.subresource === 'log') {
+      if (method !== 'GET' && method !== 'HEAD') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+      const pod = this.d.rest.getStored(def, r.namespace, r.name) as unknown as Pod;
+      handlePodLog(this.d.logs, pod, r, url, req, res, this.d.now());
+      return;
+    }
+    if (r.resource === 'pods' && r.name && (CONNECT_SUBRESOURCES as readonly string[]).includes(r.subresource ?? '')) {
+      this.d.rest.getStored(def, r.namespace, r.name);
+      throw refuseConnect(r);
     }
     const extra = r.subresource ? this.d.subresourceHandlers?.[`${r.resource}/${r.subresource}`] : undefined;
     if (extra) {

@@ -1,7 +1,7 @@
 import type { Event } from 'kubernetes-types/core/v1';
 import type { Clock } from '../clock';
 import { toRfc3339 } from '../clock';
-import type { InternalClient } from '../client/internal-client';
+import type { InternalClient } from '../internal-client/internal-client';
 import type { KubeObject } from '../types';
 
 export interface EventSource {

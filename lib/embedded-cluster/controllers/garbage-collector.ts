@@ -1,14 +1,16 @@
 import type { Namespace } from 'kubernetes-types/core/v1';
 import type { Clock } from '../clock';
-import { inform } from '../client/informer';
-import { resourceDef, type InternalClient, type Kind } from '../client/internal-client';
-import { WorkQueue } from '../client/workqueue';
+import { inform } from '../internal-client/informer';
+import { resourceDef, type InternalClient, type Kind } from '../internal-client/internal-client';
+import { WorkQueue } from '../internal-client/workqueue';
 import type { Rest } from '../registry/rest';
 import type { Store } from '../store/store';
 import type { KubeObject } from '../types';
 
 const DEPENDENT_KINDS: Kind[] = ['replicasets', 'pods', 'controllerrevisions'];
-const NAMESPACED_KINDS: Kind[] = ['deployments', 'replicasets', 'pods', 'controllerrevisions', 'events'];
+const NAMESPACED_KINDS: Kind[] = [
+  'deployments', 'replicasets', 'pods', 'controllerrevisions', 'events', 'services', 'configmaps', 'secrets', 'serviceaccounts', 'leases',
+];
 
 /**
  * Background cascading deletion: when an owner goes, its dependents (by ownerReferences uid) are deleted,

@@ -1,14 +1,14 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Clock } from '../clock';
-import type { InternalClient } from '../client/internal-client';
-import { resourceDef } from '../client/internal-client';
-import { inform } from '../client/informer';
+import type { InternalClient } from '../internal-client/internal-client';
+import { resourceDef } from '../internal-client/internal-client';
+import { inform } from '../internal-client/informer';
 import type { Rest } from '../registry/rest';
 import type { Store } from '../store/store';
 import type { KubeObject } from '../types';
 import { bindPod } from '../resources/pod-binding';
 import { EventRecorder } from './event-recorder';
-import { WorkQueue } from '../client/workqueue';
+import { WorkQueue } from '../internal-client/workqueue';
 
 /** default-scheduler, reduced to spreading: each pending pod goes to the node with the fewest pods. */
 export function startScheduler(store: Store, rest: Rest, client: InternalClient, clock: Clock): () => void {

@@ -2,9 +2,9 @@ import type { ControllerRevision } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { isApiError } from '../apimachinery/errors';
 import type { Clock } from '../clock';
-import { inform } from '../client/informer';
-import { resourceDef, type InternalClient } from '../client/internal-client';
-import { WorkQueue } from '../client/workqueue';
+import { inform } from '../internal-client/informer';
+import { resourceDef, type InternalClient } from '../internal-client/internal-client';
+import { WorkQueue } from '../internal-client/workqueue';
 import {
   buildUpgradableCondition, getMatchingPods, injectedSidecarSetNames, isPodStateConsistent, newControllerRevision,
   planSidecarSetReconcile, resetHotUpgradeSlot, upgradePod, withUpgradableCondition,

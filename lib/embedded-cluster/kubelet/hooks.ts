@@ -17,10 +17,12 @@ export async function runLifecycleHandler(
   container: Container,
   handler: LifecycleHandler,
   signal: AbortSignal,
+  hookName: 'PostStart' | 'PreStop' = 'PostStart',
 ): Promise<HookResult> {
   if (handler.exec) {
     const argv = handler.exec.command ?? [];
     const res = await runtime.exec(containerId, argv, signal);
+    runtime.recordHookOutput(containerId, hookName, res.stdout + res.stderr);
     const prefix = `Exec lifecycle hook ([${argv.join(' ')}]) for Container "${container.name}" in Pod "${formatPod(pod)}" failed - error:`;
     if (res.error !== undefined) return { ok: false, message: `${prefix} rpc error: code = Unknown desc = ${res.error}, message: ""` };
     if (res.exitCode !== 0) {

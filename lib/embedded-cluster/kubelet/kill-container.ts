@@ -35,7 +35,7 @@ export async function killContainer(
     const ac = new AbortController();
     const timer = clock.after(grace * 1000, () => ac.abort(new Error('preStop hook timed out')));
     try {
-      const res = await runLifecycleHandler(runtime, inst.id, pod, spec, preStop, ac.signal);
+      const res = await runLifecycleHandler(runtime, inst.id, pod, spec, preStop, ac.signal, 'PreStop');
       if (!res.ok) api.emit(pod, name, 'Warning', 'FailedPreStopHook', messages.preStopFailed);
     } catch {
       api.emit(pod, name, 'Warning', 'FailedPreStopHook', messages.preStopFailed);

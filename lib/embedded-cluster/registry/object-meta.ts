@@ -3,7 +3,8 @@ import { toRfc3339 } from '../clock';
 import type { KubeObject, Meta as ObjectMeta } from '../types';
 import { isPlainObject } from '../types';
 import type { FieldCause } from './strategy';
-import { fieldInvalid } from '../apimachinery/field-errors';
+import { fieldInvalid, fieldTooLong } from '../apimachinery/field-errors';
+import { isQualifiedName, isValidLabelValue } from '../kruise/k8s-names';
 
 const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
@@ -37,7 +38,13 @@ export function nameCause(name: string, err: string): FieldCause {
   return fieldInvalid('metadata.name', name, err);
 }
 
-/** Labels and annotations must be string maps; anything else is a client bug the apiserver refuses. */
+/** apimachinery's TotalAnnotationSizeLimitB: keys and values together. */
+export const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
+
+/**
+ * ValidateObjectMeta's label and annotation rules: string maps, label keys qualified names and values valid label
+ * values, annotation keys qualified names (checked lower-cased) and at most 256 KiB of annotations in total.
+ */
 export function validateMetaMaps(meta: ObjectMeta): FieldCause[] {
   const causes: FieldCause[] = [];
   for (const field of ['labels', 'annotations'] as const) {
@@ -47,11 +54,17 @@ export function validateMetaMaps(meta: ObjectMeta): FieldCause[] {
       causes.push(fieldInvalid(`metadata.${field}`, m, 'must be a map of strings'));
       continue;
     }
+    let total = 0;
     for (const [k, v] of Object.entries(m)) {
       if (typeof v !== 'string') {
         causes.push(fieldInvalid(`metadata.${field}`, k, 'value must be a string'));
+        continue;
       }
+      for (const msg of isQualifiedName(field === 'annotations' ? k.toLowerCase() : k)) causes.push(fieldInvalid(`metadata.${field}`, k, msg));
+      if (field === 'labels') for (const msg of isValidLabelValue(v)) causes.push(fieldInvalid('metadata.labels', v, msg));
+      else total += Buffer.byteLength(k) + Buffer.byteLength(v);
     }
+    if (total > TOTAL_ANNOTATION_SIZE_LIMIT) causes.push(fieldTooLong('metadata.annotations', TOTAL_ANNOTATION_SIZE_LIMIT));
   }
   return causes;
 }

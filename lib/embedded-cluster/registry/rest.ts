@@ -8,6 +8,7 @@ import type { Store } from '../store/store';
 import { thaw } from '../store/freeze';
 import type { KubeObject } from '../types';
 import { isPlainObject } from '../types';
+import { checkTypeMeta } from './type-meta';
 import {
   dns1123SubdomainError, initCreateMeta, jsonEqual, keepServerMeta, nameCause, randomSuffix, specPart, validateMetaMaps,
 } from './object-meta';
@@ -65,18 +66,18 @@ export class Rest {
   }
 
   /** Decode and check a client-sent object: right kind and version, namespace agrees with the URL. */
-  private decode(def: ResourceDef, version: string, namespace: string | undefined, body: unknown): KubeObject {
+  private decode(
+    def: ResourceDef, version: string, namespace: string | undefined, body: unknown, ctx: RequestContext, op: 'create' | 'update' | 'patch',
+    statusOnly = false,
+  ): KubeObject {
     if (!isPlainObject(body)) throw badRequest('the request body must be a JSON object');
-    const gv = groupVersion(def.group, version);
-    if (body.kind !== undefined && body.kind !== def.kind) {
-      throw badRequest(`the API version in the data (${String(body.apiVersion)}) does not match the expected API version (${gv})`);
-    }
-    if (body.apiVersion !== undefined && body.apiVersion !== gv) {
-      throw badRequest(`the API version in the data (${String(body.apiVersion)}) does not match the expected API version (${gv})`);
-    }
+    checkTypeMeta(def, version, body);
     const metadata = body.metadata === undefined ? {} : body.metadata;
     if (!isPlainObject(metadata)) throw badRequest('metadata must be an object');
-    const obj = { ...body, apiVersion: gv, kind: def.kind, metadata: { ...metadata } } as KubeObject;
+    const gv = groupVersion(def.group, version);
+    const typed = ctx.decodeBody ? ctx.decodeBody(def, version, { ...body, apiVersion: gv, kind: def.kind }, ctx, op, statusOnly) : body;
+    const meta = isPlainObject(typed.metadata) ? typed.metadata : {};
+    const obj = { ...typed, apiVersion: gv, kind: def.kind, metadata: { ...meta } } as KubeObject;
     if (def.namespaced) {
       if (obj.metadata.namespace && namespace && obj.metadata.namespace !== namespace) {
         throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
@@ -93,7 +94,7 @@ export class Rest {
   }
 
   create(def: ResourceDef, version: string, namespace: string | undefined, body: unknown, ctx: RequestContext): KubeObject {
-    let obj = this.toStorage(def, this.decode(def, version, namespace, body), version);
+    let obj = this.toStorage(def, this.decode(def, version, namespace, body, ctx, 'create'), version);
     const s = this.strategy(def);
     if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = obj.metadata.generateName + randomSuffix();
     const name = obj.metadata.name ?? '';
@@ -127,7 +128,7 @@ export class Rest {
     def: ResourceDef, version: string, namespace: string | undefined, name: string, body: unknown, ctx: RequestContext,
     subresource?: Subresource,
   ): KubeObject {
-    const incoming = this.toStorage(def, this.decode(def, version, namespace, body), version);
+    const incoming = this.toStorage(def, this.decode(def, version, namespace, body, ctx, 'update', subresource === 'status'), version);
     if (incoming.metadata.name !== undefined && incoming.metadata.name !== name) {
       throw badRequest(`the name of the object (${incoming.metadata.name}) does not match the name on the URL (${name})`);
     }
@@ -141,7 +142,7 @@ export class Rest {
   ): KubeObject {
     const current = this.get(def, version, namespace, name);
     const patched = applyPatch(contentType, thaw(current), patchBody, { strategicAllowed: def.group !== 'apps.kruise.io' });
-    const next = this.toStorage(def, this.decode(def, version, namespace, patched), version);
+    const next = this.toStorage(def, this.decode(def, version, namespace, patched, ctx, 'patch', subresource === 'status'), version);
     if (next.metadata.name !== name) throw badRequest('metadata.name cannot be changed by a patch');
     return this.applyUpdate(def, version, namespace, name, next, ctx, subresource);
   }

@@ -22,7 +22,25 @@ export interface RequestContext {
   nowMs: number;
   read: ClusterReader;
   dryRun?: boolean;
+  /**
+   * How an HTTP client asked unknown fields to be treated (kube's default is Warn). Undefined for the simulator's
+   * own controllers, whose writes are not decoded against the schema.
+   */
+  fieldValidation?: 'Ignore' | 'Warn' | 'Strict';
+  /**
+   * The HTTP layer's decoder of client-sent objects (type checks and unknown fields against the published schema);
+   * the registry calls it on every create, update and patched object when set.
+   */
+  decodeBody?: BodyDecoder;
+  /** Warnings for the client (`Warning: 299 - "…"` headers), collected while the request runs. */
+  warnings?: string[];
 }
+
+/** `statusOnly`: a write to the status subresource, which keeps everything but status from the stored object. */
+export type BodyDecoder = (
+  def: ResourceDef, version: string, obj: Record<string, unknown>, ctx: RequestContext, op: 'create' | 'update' | 'patch',
+  statusOnly?: boolean,
+) => Record<string, unknown>;
 
 /**
  * What one kind adds to the generic create/update/patch/delete pipeline: Kubernetes' RESTCreateStrategy,

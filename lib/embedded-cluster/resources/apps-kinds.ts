@@ -37,7 +37,11 @@ function defaultDeployment(obj: KubeObject): KubeObject {
   const d = obj as unknown as Deployment;
   const spec = { ...(d.spec ?? { selector: {}, template: {} }) };
   spec.replicas ??= 1;
-  spec.strategy ??= { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } };
+  // `strategy: {}` (what kubectl create deployment sends) is defaulted like an absent one, as SetDefaults_Deployment does.
+  if (!spec.strategy?.type) spec.strategy = { ...(spec.strategy ?? {}), type: 'RollingUpdate' };
+  if (spec.strategy.type === 'RollingUpdate') {
+    spec.strategy = { ...spec.strategy, rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%', ...(spec.strategy.rollingUpdate ?? {}) } };
+  }
   spec.revisionHistoryLimit ??= 10;
   spec.progressDeadlineSeconds ??= 600;
   spec.template = defaultTemplate(spec.template);

@@ -19,7 +19,7 @@ export interface ResourceDef {
   categories: string[];
   namespaced: boolean;
   verbs: Verb[];
-  subresources: Array<'status' | 'proxy' | 'scale'>;
+  subresources: Array<'status' | 'proxy' | 'scale' | 'log' | 'exec' | 'attach' | 'portforward'>;
   /** Spec edits bump metadata.generation; status, label and annotation edits do not. */
   hasGeneration: boolean;
   /** When false, writes through the main resource keep the stored status (status has its own subresource). */
@@ -51,13 +51,24 @@ export const RESOURCES: readonly ResourceDef[] = [
     verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'], statusIsSubresource: true }),
   def({ kind: 'Node', plural: 'nodes', namespaced: false, shortNames: ['no'], subresources: ['status'], statusIsSubresource: true }),
   def({ kind: 'Pod', plural: 'pods', namespaced: true, shortNames: ['po'], categories: ['all'],
-    subresources: ['status', 'proxy'], statusIsSubresource: true }),
+    subresources: ['attach', 'exec', 'log', 'portforward', 'proxy', 'status'], statusIsSubresource: true }),
   def({ kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'] }),
+  def({ kind: 'ServiceAccount', plural: 'serviceaccounts', namespaced: true, shortNames: ['sa'] }),
+  def({ kind: 'ConfigMap', plural: 'configmaps', namespaced: true, shortNames: ['cm'] }),
+  def({ kind: 'Secret', plural: 'secrets', namespaced: true }),
+  def({ kind: 'Service', plural: 'services', namespaced: true, shortNames: ['svc'], categories: ['all'],
+    subresources: ['status'], statusIsSubresource: true,
+    verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] }),
   def({ kind: 'Deployment', group: 'apps', plural: 'deployments', namespaced: true, shortNames: ['deploy'],
     categories: ['all'], subresources: ['status', 'scale'], hasGeneration: true, statusIsSubresource: true }),
   def({ kind: 'ReplicaSet', group: 'apps', plural: 'replicasets', namespaced: true, shortNames: ['rs'],
     categories: ['all'], subresources: ['status', 'scale'], hasGeneration: true, statusIsSubresource: true }),
   def({ kind: 'ControllerRevision', group: 'apps', plural: 'controllerrevisions', namespaced: true }),
+  def({ kind: 'Lease', group: 'coordination.k8s.io', plural: 'leases', namespaced: true }),
+  // Read-only here: the CRDs the embedded cluster has "installed" (kruise's), so `kubectl get crd` checks work.
+  def({ kind: 'CustomResourceDefinition', group: 'apiextensions.k8s.io', plural: 'customresourcedefinitions', namespaced: false,
+    shortNames: ['crd', 'crds'], categories: ['api-extensions'], subresources: ['status'], statusIsSubresource: true,
+    verbs: ['get', 'list', 'watch'] }),
   def({ kind: 'SidecarSet', group: 'apps.kruise.io', versions: ['v1beta1', 'v1alpha1'], storageVersion: 'v1beta1',
     plural: 'sidecarsets', namespaced: false, subresources: ['status'], hasGeneration: true, statusIsSubresource: true }),
 ];

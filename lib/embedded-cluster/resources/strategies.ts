@@ -2,9 +2,12 @@ import type { Clock } from '../clock';
 import { tableName } from '../registry/rest';
 import type { Strategy } from '../registry/strategy';
 import { controllerRevisionStrategy, deploymentStrategy, replicaSetStrategy } from './apps-kinds';
+import { configMapStrategy, leaseStrategy, secretStrategy, serviceAccountStrategy } from './config-kinds';
 import { eventStrategy, namespaceStrategy, nodeStrategy } from './core-kinds';
+import { crdStrategy } from './crds';
 import { findResource } from './definitions';
 import { podStrategy } from './pods';
+import { serviceStrategy } from './services';
 import { injectSidecarSets, sidecarSetStrategy } from './sidecarsets';
 
 /** Every kind's admission, validation and conversion, keyed by the store table it writes. */
@@ -13,6 +16,12 @@ export function buildStrategies(_clock: Clock): Map<string, Strategy> {
     ['', 'namespaces', namespaceStrategy],
     ['', 'nodes', nodeStrategy],
     ['', 'events', eventStrategy],
+    ['', 'serviceaccounts', serviceAccountStrategy],
+    ['', 'configmaps', configMapStrategy],
+    ['', 'secrets', secretStrategy],
+    ['', 'services', serviceStrategy],
+    ['coordination.k8s.io', 'leases', leaseStrategy],
+    ['apiextensions.k8s.io', 'customresourcedefinitions', crdStrategy],
     ['', 'pods', podStrategy([injectSidecarSets])],
     ['apps', 'deployments', deploymentStrategy],
     ['apps', 'replicasets', replicaSetStrategy],

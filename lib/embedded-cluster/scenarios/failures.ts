@@ -1,10 +1,9 @@
 import type { Pod } from 'kubernetes-types/core/v1';
-import { inform } from '../client/informer';
-import { resourceDef } from '../client/internal-client';
+import { inform } from '../internal-client/informer';
+import { resourceDef } from '../internal-client/internal-client';
 import { findResource } from '../resources/definitions';
 import type { KubeObject } from '../types';
-import type { Scenario, ScenarioContext } from './index';
-import { createAll } from './index';
+import { createAll, type Scenario, type ScenarioContext } from './scenario';
 import { mosnSidecarSet, testAppDeployment } from './seed';
 
 const JSON_PATCH = 'application/json-patch+json';

@@ -3,7 +3,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import { toRfc3339 } from '../clock';
 import { findResource } from '../resources/definitions';
 import type { KubeObject } from '../types';
-import type { ScenarioContext } from './index';
+import type { ScenarioContext } from './scenario';
 
 export interface ScaleOptions {
   pods: number;

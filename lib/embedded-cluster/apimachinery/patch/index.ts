@@ -29,7 +29,7 @@ export function patchMediaType(contentType: string): string {
   return (contentType.split(';')[0] ?? '').trim().toLowerCase();
 }
 
-function serverSideApplyUnsupported(accepted: readonly string[]): ApiError {
+export function serverSideApplyUnsupported(accepted: readonly string[] = BUILTIN_PATCH_TYPES): ApiError {
   const usable = accepted.filter((t) => t !== APPLY_PATCH).join(', ');
   return new ApiError(
     415,

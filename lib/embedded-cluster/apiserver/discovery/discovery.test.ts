@@ -21,11 +21,20 @@ describe('legacy discovery', () => {
 
   it('lists core resources with subresources, verbs, short names and categories', () => {
     const core = resources('', 'v1');
-    expect(core.map((r) => r.name)).toEqual(['events', 'namespaces', 'namespaces/status', 'nodes', 'nodes/status', 'pods', 'pods/proxy', 'pods/status']);
+    expect(core.map((r) => r.name)).toEqual([
+      'configmaps', 'events', 'namespaces', 'namespaces/status', 'nodes', 'nodes/status', 'pods', 'pods/attach', 'pods/exec',
+      'pods/log', 'pods/portforward', 'pods/proxy', 'pods/status', 'secrets', 'serviceaccounts', 'services', 'services/status',
+    ]);
+    expect(byName(core, 'services')).toMatchObject({ shortNames: ['svc'], categories: ['all'] });
+    expect(byName(core, 'configmaps')).toMatchObject({ shortNames: ['cm'], kind: 'ConfigMap' });
     expect(byName(core, 'pods')).toMatchObject({ singularName: 'pod', namespaced: true, kind: 'Pod', shortNames: ['po'], categories: ['all'] });
     expect(byName(core, 'pods')?.verbs).toEqual(['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']);
     expect(byName(core, 'pods/status')).toEqual({ name: 'pods/status', singularName: '', namespaced: true, kind: 'Pod', verbs: ['get', 'patch', 'update'] });
     expect(byName(core, 'pods/proxy')).toMatchObject({ kind: 'PodProxyOptions', verbs: ['create', 'delete', 'get', 'patch', 'update'] });
+    // As kube-apiserver v1.28 lists them.
+    expect(byName(core, 'pods/log')).toMatchObject({ kind: 'Pod', verbs: ['get'] });
+    expect(byName(core, 'pods/exec')).toMatchObject({ kind: 'PodExecOptions', verbs: ['create', 'get'] });
+    expect(byName(core, 'pods/portforward')).toMatchObject({ kind: 'PodPortForwardOptions', verbs: ['create', 'get'] });
     expect(byName(core, 'namespaces')?.verbs).not.toContain('deletecollection');
   });
 
@@ -42,7 +51,11 @@ describe('legacy discovery', () => {
 
   it('lists groups with kruise preferring v1beta1 and the create-only review groups', () => {
     const groups = (apiGroupList() as { groups: Array<{ name: string; versions: Array<{ version: string }>; preferredVersion: { version: string } }> }).groups;
-    expect(groups.map((g) => g.name)).toEqual(['apps', 'authentication.k8s.io', 'authorization.k8s.io', 'apps.kruise.io']);
+    // In kube-aggregator's priority order (v1.28), CRD groups last.
+    expect(groups.map((g) => g.name)).toEqual(['apps', 'authentication.k8s.io', 'authorization.k8s.io', 'apiextensions.k8s.io', 'coordination.k8s.io', 'apps.kruise.io']);
+    expect(resources('apiextensions.k8s.io', 'v1').map((r) => [r.name, r.verbs])).toEqual([
+      ['customresourcedefinitions', ['get', 'list', 'watch']], ['customresourcedefinitions/status', ['get', 'patch', 'update']],
+    ]);
     const kruise = groups.find((g) => g.name === 'apps.kruise.io');
     expect(kruise?.versions.map((v) => v.version)).toEqual(['v1beta1', 'v1alpha1']);
     expect(kruise?.preferredVersion.version).toBe('v1beta1');

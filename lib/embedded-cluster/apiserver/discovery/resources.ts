@@ -5,7 +5,7 @@
  */
 import { RESOURCES, type ResourceDef } from '../../resources/definitions';
 
-export type SubresourceName = 'status' | 'proxy' | 'scale';
+export type SubresourceName = 'status' | 'proxy' | 'scale' | 'log' | 'exec' | 'attach' | 'portforward';
 
 export interface ServedSubresource {
   name: SubresourceName;
@@ -85,7 +85,13 @@ const SUBRESOURCE_VERBS: Record<SubresourceName, string[]> = {
   status: ['get', 'patch', 'update'],
   scale: ['get', 'patch', 'update'],
   proxy: ['create', 'delete', 'get', 'patch', 'update'],
+  log: ['get'],
+  exec: ['create', 'get'],
+  attach: ['create', 'get'],
+  portforward: ['create', 'get'],
 };
+
+const CONNECT_KINDS: Partial<Record<SubresourceName, string>> = { exec: 'PodExecOptions', attach: 'PodAttachOptions', portforward: 'PodPortForwardOptions' };
 
 export function subresourcesOf(r: ServedResource, version: string): ServedSubresource[] {
   return r.subresources.map((name) => {
@@ -98,22 +104,38 @@ export function subresourcesOf(r: ServedResource, version: string): ServedSubres
       case 'proxy':
         // PodProxyOptions / NodeProxyOptions live in core v1 next to their parent.
         return { name, group: r.group, version, kind: `${r.kind}ProxyOptions`, verbs };
+      case 'log':
+        // kube-apiserver publishes pods/log with the parent's kind (the body is text).
+        return { name, group: r.group, version, kind: r.kind, verbs };
+      case 'exec':
+      case 'attach':
+      case 'portforward':
+        return { name, group: r.group, version, kind: CONNECT_KINDS[name] ?? '', verbs };
     }
   });
 }
 
+/** kube-aggregator's group priorities (v1.28), highest first: the order /apis lists the built-in groups in. */
+const BUILTIN_GROUP_ORDER = [
+  'apiregistration.k8s.io', 'apps', 'events.k8s.io', 'authentication.k8s.io', 'authorization.k8s.io', 'autoscaling', 'batch',
+  'certificates.k8s.io', 'networking.k8s.io', 'policy', 'rbac.authorization.k8s.io', 'storage.k8s.io',
+  'admissionregistration.k8s.io', 'apiextensions.k8s.io', 'scheduling.k8s.io', 'coordination.k8s.io', 'node.k8s.io',
+  'discovery.k8s.io', 'flowcontrol.apiserver.k8s.io',
+];
+
 /**
- * API groups in the order kube-apiserver lists them: core first, then built-in groups, then CRD groups.
- * Built-in groups are the ones that are not dotted or end in .k8s.io.
+ * API groups in the order kube-apiserver lists them: core first, then built-in groups by the aggregator's
+ * priorities, then CRD groups in declaration order.
  */
 export function servedGroups(): string[] {
   const seen: string[] = [];
   for (const r of SERVED_RESOURCES) if (!seen.includes(r.group)) seen.push(r.group);
-  const rank = (g: string): number => (g === '' ? 0 : !g.includes('.') || g.endsWith('.k8s.io') ? 1 : 2);
-  return seen
-    .map((g, i) => ({ g, i }))
-    .sort((a, b) => rank(a.g) - rank(b.g) || (rank(a.g) === 1 ? a.g.localeCompare(b.g) : a.i - b.i))
-    .map(({ g }) => g);
+  const rank = (g: string): number => {
+    if (g === '') return -1;
+    const i = BUILTIN_GROUP_ORDER.indexOf(g);
+    return i >= 0 ? i : BUILTIN_GROUP_ORDER.length;
+  };
+  return seen.map((g, i) => ({ g, i })).sort((a, b) => rank(a.g) - rank(b.g) || a.i - b.i).map(({ g }) => g);
 }
 
 /** Versions of a group, preferred first: the union over its resources in declaration order. */

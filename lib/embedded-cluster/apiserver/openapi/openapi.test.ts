@@ -12,8 +12,8 @@ describe('OpenAPI v3 documents', () => {
   it('indexes every served group-version with a content hash', () => {
     const index = buildIndex();
     expect(Object.keys(index.paths).sort()).toEqual([
-      'api/v1', 'apis/apps.kruise.io/v1alpha1', 'apis/apps.kruise.io/v1beta1', 'apis/apps/v1',
-      'apis/authentication.k8s.io/v1', 'apis/authorization.k8s.io/v1',
+      'api/v1', 'apis/apiextensions.k8s.io/v1', 'apis/apps.kruise.io/v1alpha1', 'apis/apps.kruise.io/v1beta1', 'apis/apps/v1',
+      'apis/authentication.k8s.io/v1', 'apis/authorization.k8s.io/v1', 'apis/coordination.k8s.io/v1',
     ]);
     expect(index.paths['apis/apps/v1']?.serverRelativeURL).toBe(`/openapi/v3/apis/apps/v1?hash=${serializedDocument('apis/apps/v1')?.hash}`);
   });

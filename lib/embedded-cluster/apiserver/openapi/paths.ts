@@ -141,7 +141,8 @@ export function resourcePaths(r: ServedResource, version: string, names: Resourc
   }
 
   for (const sub of subresourcesOf(r, version)) {
-    if (sub.name === 'proxy') continue; // connect endpoints carry no schema worth publishing
+    // Connect endpoints and the text log carry no schema worth publishing.
+    if (sub.name !== 'status' && sub.name !== 'scale') continue;
     const schema = sub.name === 'scale' ? SCALE_SCHEMA : names.item;
     const kind: GroupVersionKindRef = { group: sub.group, kind: sub.kind, version: sub.version };
     const Sub = sub.name.charAt(0).toUpperCase() + sub.name.slice(1);

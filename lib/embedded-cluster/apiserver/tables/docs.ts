@@ -8,6 +8,7 @@ const PREFIXES: Record<string, string> = {
   meta: 'io.k8s.apimachinery.pkg.apis.meta.v1',
   core: 'io.k8s.api.core.v1',
   apps: 'io.k8s.api.apps.v1',
+  coordination: 'io.k8s.api.coordination.v1',
 };
 
 /** `fieldDoc('core', 'PodStatus', 'podIP')` → the field's description, or '' when unknown. */

@@ -102,7 +102,8 @@ describe('Table envelope and negotiation', () => {
   });
 
   it('has a printer for every served kind', () => {
-    for (const def of RESOURCES) {
+    // kube-apiserver itself prints CustomResourceDefinitions with the default convertor (NAME, CREATED AT).
+    for (const def of RESOURCES.filter((d) => d.kind !== 'CustomResourceDefinition')) {
       const names = toTable(def, [], { nowMs: NOW }).columnDefinitions.map((c) => c.name);
       expect(names, def.kind).not.toContain('Created At'); // the fallback printer for kinds kube has none for
     }

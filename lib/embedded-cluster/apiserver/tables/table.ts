@@ -3,6 +3,7 @@
  * `Accept: application/json;as=Table;v=v1;g=meta.k8s.io,...`. Each row carries the object as PartialObjectMetadata
  * by default (kubectl reads namespace and labels from it), the full object for includeObject=Object, or nothing.
  */
+import { configMapPrinter, leasePrinter, secretPrinter, serviceAccountPrinter, servicePrinter } from './builtin-config';
 import type { KubeObject } from '../../types';
 import type { ResourceDef } from '../../resources/definitions';
 import { acceptsJson, conversionOf, parseAccept } from '../discovery/accept';
@@ -41,6 +42,11 @@ const BUILTIN: Record<string, TablePrinter> = {
   'apps/Deployment': deploymentPrinter,
   'apps/ReplicaSet': replicaSetPrinter,
   'apps/ControllerRevision': controllerRevisionPrinter,
+  '/Service': servicePrinter,
+  '/ConfigMap': configMapPrinter,
+  '/Secret': secretPrinter,
+  '/ServiceAccount': serviceAccountPrinter,
+  'coordination.k8s.io/Lease': leasePrinter,
 };
 
 /** kube-apiserver's default convertor for kinds without a printer: Name and Created At (RFC 3339). */

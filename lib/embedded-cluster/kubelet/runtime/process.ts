@@ -23,6 +23,12 @@ export interface ProcessContext {
 export const STARTUP_FAILURE_MS = 100;
 
 const MAX_LOG_LINES = 200;
+
+export interface LogEntry {
+  /** Wall-clock ms. */
+  at: number;
+  text: string;
+}
 let nextPid = 100;
 
 /**
@@ -39,7 +45,9 @@ export abstract class SimProcess implements SocketOwner {
   exitCode?: number;
   /** PID 1 without a SIGTERM handler (busybox `sleep`): only SIGKILL at the end of the grace period stops it. */
   ignoreSigterm = false;
-  readonly logs: string[] = [];
+  /** What the process wrote to stdout/stderr, newest last: what `kubectl logs` reads (the kubelet's CRI log). */
+  readonly logEntries: LogEntry[] = [];
+  private readonly logListeners = new Set<(e: LogEntry) => void>();
   private readonly timers = new Set<Timer>();
   private readonly exitListeners: Array<(p: SimProcess) => void> = [];
 
@@ -139,8 +147,21 @@ export abstract class SimProcess implements SocketOwner {
     return {};
   }
 
+  /** The log as the introspection view shows it: one ISO timestamp and the line. */
+  get logs(): string[] {
+    return this.logEntries.map((e) => `${new Date(e.at).toISOString()} ${e.text}`);
+  }
+
   log(line: string): void {
-    this.logs.push(`${new Date(this.ctx.clock.now()).toISOString()} ${line}`);
-    if (this.logs.length > MAX_LOG_LINES) this.logs.shift();
+    const entry = { at: this.ctx.clock.now(), text: line };
+    this.logEntries.push(entry);
+    if (this.logEntries.length > MAX_LOG_LINES) this.logEntries.shift();
+    for (const l of this.logListeners) l(entry);
+  }
+
+  /** Follow the log (`kubectl logs -f`); returns the unsubscribe. */
+  onLog(listener: (e: LogEntry) => void): () => void {
+    this.logListeners.add(listener);
+    return () => this.logListeners.delete(listener);
   }
 }

@@ -68,4 +68,19 @@ describe('ContainerRuntime', () => {
     expect(rt.containerStatus(id('b'))).toMatchObject({ state: 'exited', exitCode: 1 });
     expect(rt.inspectPod('u1')?.processes.find((p) => p.container === 'b')?.logs.join()).toContain('Address already in use');
   });
+
+  it("keeps each instance's log, follows it until the process exits, and adds hook output", async () => {
+    const { clock, rt, id } = await withPod([{ name: 'web', image: 'nginx:1.20' }]);
+    const log = rt.containerLog(id('web'));
+    expect(log?.entries.map((e) => e.text)).toEqual(['start nginx (nginx:1.20)']);
+    const seen: string[] = [];
+    let ended = false;
+    log?.follow((e) => seen.push(e.text), () => { ended = true; });
+    rt.recordHookOutput(id('web'), 'PostStart', 'migrating\n\nwaiting 5s\n');
+    await rt.stopContainer(id('web'), 1_000);
+    await clock.advance(0);
+    expect(seen).toEqual(['[PostStart] migrating', '[PostStart] waiting 5s', 'SIGTERM: shutting down', 'exit 0']);
+    expect(ended).toBe(true);
+    expect(rt.containerLog(id('web'))?.entries.at(-1)?.text).toBe('exit 0');
+  });
 });

@@ -5,6 +5,7 @@ import { describeImage, type ImageInfo } from './image-catalogue';
 import { ImageStore, type PulledImage } from './image-store';
 import { viewPod, type ImageView, type PodRuntimeView } from './inspect';
 import { createRng, sha256Hex, type Rng } from './prng';
+import { containerLogOf, type ContainerLog } from './container-log';
 import type { SimProcess } from './process';
 import { createProcess } from './process-factory';
 import { UpstreamPool } from './proxy';
@@ -13,6 +14,7 @@ import { execInContainer, type ExecResult } from './shell/exec';
 import type { PodIdentity, ProxyRequest, ProxyResponse } from './types';
 
 export type { PulledImage } from './image-store';
+export type { ContainerLog } from './container-log';
 
 export interface RuntimeOptions {
   clock: Clock;
@@ -223,6 +225,26 @@ export class ContainerRuntime {
       c.execs.delete(ac);
       signal?.removeEventListener('abort', onAbort);
     }
+  }
+
+  /**
+   * CRI ReopenContainerLog/ContainerLog, reduced: the log of one container instance (running or among the last
+   * exited ones the runtime still keeps), and a way to follow it until the process exits.
+   */
+  containerLog(id: string): ContainerLog | undefined {
+    const c = this.containers.get(id);
+    if (!c) return undefined;
+    return containerLogOf(c.process);
+  }
+
+  /**
+   * What a lifecycle hook printed. A real kubelet only keeps it for the FailedPostStartHook message; here it also
+   * goes to the container's log (as a hook that writes to /proc/1/fd/1 would), so `kubectl logs` shows the hand-over.
+   */
+  recordHookOutput(id: string, hook: string, output: string): void {
+    const proc = this.containers.get(id)?.process;
+    if (!proc) return;
+    for (const line of output.split('\n')) if (line.trim() !== '') proc.log(`[${hook}] ${line}`);
   }
 
   onContainerExit(listener: (e: ContainerExitEvent) => void): () => void {

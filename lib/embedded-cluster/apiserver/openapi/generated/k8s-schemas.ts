@@ -14,6 +14,710 @@ export const K8S_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
   ],
   "format": "int-or-string"
  },
+ "io.k8s.api.apiextensions.v1.CustomResourceColumnDefinition": {
+  "description": "CustomResourceColumnDefinition specifies a column for server side printing.",
+  "type": "object",
+  "properties": {
+   "description": {
+    "description": "description is a human readable description of this column.",
+    "type": "string"
+   },
+   "format": {
+    "description": "format is an optional OpenAPI type definition for this column. The 'name' format is applied to the primary identifier column to assist in clients identifying column is the resource name. See https://github.com/OAI/OpenAPI-Specification/blob/master/versions/2.0.md#data-types for details.",
+    "type": "string"
+   },
+   "jsonPath": {
+    "description": "jsonPath is a simple JSON path (i.e. with array notation) which is evaluated against each custom resource to produce the value for this column.",
+    "type": "string"
+   },
+   "name": {
+    "description": "name is a human readable name for the column.",
+    "type": "string"
+   },
+   "priority": {
+    "description": "priority is an integer defining the relative importance of this column compared to others. Lower numbers are considered higher priority. Columns that may be omitted in limited space scenarios should be given a priority greater than 0.",
+    "type": "integer"
+   },
+   "type": {
+    "description": "type is an OpenAPI type definition for this column. See https://github.com/OAI/OpenAPI-Specification/blob/master/versions/2.0.md#data-types for details.",
+    "type": "string"
+   }
+  },
+  "required": [
+   "jsonPath",
+   "name",
+   "type"
+  ]
+ },
+ "io.k8s.api.apiextensions.v1.CustomResourceConversion": {
+  "description": "CustomResourceConversion describes how to convert different versions of a CR.",
+  "type": "object",
+  "properties": {
+   "strategy": {
+    "description": "strategy specifies how custom resources are converted between versions. Allowed values are: - `\"None\"`: The converter only change the apiVersion and would not touch any other field in the custom resource. - `\"Webhook\"`: API Server will call to an external webhook to do the conversion. Additional information\n  is needed for this option. This requires spec.preserveUnknownFields to be false, and spec.conversion.webhook to be set.",
+    "type": "string"
+   },
+   "webhook": {
+    "description": "webhook describes how to call the conversion webhook. Required when `strategy` is set to `\"Webhook\"`.",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.WebhookConversion"
+     }
+    ]
+   }
+  },
+  "required": [
+   "strategy"
+  ]
+ },
+ "io.k8s.api.apiextensions.v1.CustomResourceDefinition": {
+  "description": "CustomResourceDefinition represents a resource that should be exposed on the API server.  Its name MUST be in the format <.spec.name>.<.spec.group>.",
+  "type": "object",
+  "properties": {
+   "apiVersion": {
+    "description": "APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources",
+    "type": "string"
+   },
+   "kind": {
+    "description": "Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds",
+    "type": "string"
+   },
+   "metadata": {
+    "description": "Standard object's metadata More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
+     }
+    ]
+   },
+   "spec": {
+    "description": "spec describes how the user wants the resources to appear",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.CustomResourceDefinitionSpec"
+     }
+    ]
+   },
+   "status": {
+    "description": "status indicates the actual state of the CustomResourceDefinition",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.CustomResourceDefinitionStatus"
+     }
+    ]
+   }
+  },
+  "required": [
+   "spec"
+  ],
+  "x-kubernetes-group-version-kind": [
+   {
+    "group": "apiextensions.k8s.io",
+    "kind": "CustomResourceDefinition",
+    "version": "v1"
+   }
+  ]
+ },
+ "io.k8s.api.apiextensions.v1.CustomResourceDefinitionCondition": {
+  "description": "CustomResourceDefinitionCondition contains details for the current condition of this pod.",
+  "type": "object",
+  "properties": {
+   "lastTransitionTime": {
+    "description": "lastTransitionTime last time the condition transitioned from one status to another.",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.Time"
+     }
+    ]
+   },
+   "message": {
+    "description": "message is a human-readable message indicating details about last transition.",
+    "type": "string"
+   },
+   "reason": {
+    "description": "reason is a unique, one-word, CamelCase reason for the condition's last transition.",
+    "type": "string"
+   },
+   "status": {
+    "description": "status is the status of the condition. Can be True, False, Unknown.",
+    "type": "string"
+   },
+   "type": {
+    "description": "type is the type of the condition. Types include Established, NamesAccepted and Terminating.",
+    "type": "string"
+   }
+  },
+  "required": [
+   "status",
+   "type"
+  ]
+ },
+ "io.k8s.api.apiextensions.v1.CustomResourceDefinitionList": {
+  "description": "CustomResourceDefinitionList is a list of CustomResourceDefinition objects.",
+  "type": "object",
+  "properties": {
+   "apiVersion": {
+    "description": "APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources",
+    "type": "string"
+   },
+   "items": {
+    "description": "items list individual CustomResourceDefinition objects",
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.CustomResourceDefinition"
+    }
+   },
+   "kind": {
+    "description": "Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds",
+    "type": "string"
+   },
+   "metadata": {
+    "description": "Standard object's metadata More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta"
+     }
+    ]
+   }
+  },
+  "required": [
+   "items"
+  ],
+  "x-kubernetes-group-version-kind": [
+   {
+    "group": "apiextensions.k8s.io",
+    "kind": "CustomResourceDefinitionList",
+    "version": "v1"
+   }
+  ]
+ },
+ "io.k8s.api.apiextensions.v1.CustomResourceDefinitionNames": {
+  "description": "CustomResourceDefinitionNames indicates the names to serve this CustomResourceDefinition",
+  "type": "object",
+  "properties": {
+   "categories": {
+    "description": "categories is a list of grouped resources this custom resource belongs to (e.g. 'all'). This is published in API discovery documents, and used by clients to support invocations like `kubectl get all`.",
+    "type": "array",
+    "items": {
+     "type": "string"
+    }
+   },
+   "kind": {
+    "description": "kind is the serialized kind of the resource. It is normally CamelCase and singular. Custom resource instances will use this value as the `kind` attribute in API calls.",
+    "type": "string"
+   },
+   "listKind": {
+    "description": "listKind is the serialized kind of the list for this resource. Defaults to \"`kind`List\".",
+    "type": "string"
+   },
+   "plural": {
+    "description": "plural is the plural name of the resource to serve. The custom resources are served under `/apis/<group>/<version>/.../<plural>`. Must match the name of the CustomResourceDefinition (in the form `<names.plural>.<group>`). Must be all lowercase.",
+    "type": "string"
+   },
+   "shortNames": {
+    "description": "shortNames are short names for the resource, exposed in API discovery documents, and used by clients to support invocations like `kubectl get <shortname>`. It must be all lowercase.",
+    "type": "array",
+    "items": {
+     "type": "string"
+    }
+   },
+   "singular": {
+    "description": "singular is the singular name of the resource. It must be all lowercase. Defaults to lowercased `kind`.",
+    "type": "string"
+   }
+  },
+  "required": [
+   "kind",
+   "plural"
+  ]
+ },
+ "io.k8s.api.apiextensions.v1.CustomResourceDefinitionSpec": {
+  "description": "CustomResourceDefinitionSpec describes how a user wants their resource to appear",
+  "type": "object",
+  "properties": {
+   "conversion": {
+    "description": "conversion defines conversion settings for the CRD.",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.CustomResourceConversion"
+     }
+    ]
+   },
+   "group": {
+    "description": "group is the API group of the defined custom resource. The custom resources are served under `/apis/<group>/...`. Must match the name of the CustomResourceDefinition (in the form `<names.plural>.<group>`).",
+    "type": "string"
+   },
+   "names": {
+    "description": "names specify the resource and kind names for the custom resource.",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.CustomResourceDefinitionNames"
+     }
+    ]
+   },
+   "preserveUnknownFields": {
+    "description": "preserveUnknownFields indicates that object fields which are not specified in the OpenAPI schema should be preserved when persisting to storage. apiVersion, kind, metadata and known fields inside metadata are always preserved. This field is deprecated in favor of setting `x-preserve-unknown-fields` to true in `spec.versions[*].schema.openAPIV3Schema`. See https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#field-pruning for details.",
+    "type": "boolean"
+   },
+   "scope": {
+    "description": "scope indicates whether the defined custom resource is cluster- or namespace-scoped. Allowed values are `Cluster` and `Namespaced`.",
+    "type": "string"
+   },
+   "versions": {
+    "description": "versions is the list of all API versions of the defined custom resource. Version names are used to compute the order in which served versions are listed in API discovery. If the version string is \"kube-like\", it will sort above non \"kube-like\" version strings, which are ordered lexicographically. \"Kube-like\" versions start with a \"v\", then are followed by a number (the major version), then optionally the string \"alpha\" or \"beta\" and another number (the minor version). These are sorted first by GA > beta > alpha (where GA is a version with no suffix such as beta or alpha), and then by comparing major version, then minor version. An example sorted list of versions: v10, v2, v1, v11beta2, v10beta3, v3beta1, v12alpha1, v11alpha2, foo1, foo10.",
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.CustomResourceDefinitionVersion"
+    }
+   }
+  },
+  "required": [
+   "group",
+   "names",
+   "scope",
+   "versions"
+  ]
+ },
+ "io.k8s.api.apiextensions.v1.CustomResourceDefinitionStatus": {
+  "description": "CustomResourceDefinitionStatus indicates the state of the CustomResourceDefinition",
+  "type": "object",
+  "properties": {
+   "acceptedNames": {
+    "description": "acceptedNames are the names that are actually being used to serve discovery. They may be different than the names in spec.",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.CustomResourceDefinitionNames"
+     }
+    ]
+   },
+   "conditions": {
+    "description": "conditions indicate state for particular aspects of a CustomResourceDefinition",
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.CustomResourceDefinitionCondition"
+    }
+   },
+   "storedVersions": {
+    "description": "storedVersions lists all versions of CustomResources that were ever persisted. Tracking these versions allows a migration path for stored versions in etcd. The field is mutable so a migration controller can finish a migration to another version (ensuring no old objects are left in storage), and then remove the rest of the versions from this list. Versions may not be removed from `spec.versions` while they exist in this list.",
+    "type": "array",
+    "items": {
+     "type": "string"
+    }
+   }
+  }
+ },
+ "io.k8s.api.apiextensions.v1.CustomResourceDefinitionVersion": {
+  "description": "CustomResourceDefinitionVersion describes a version for CRD.",
+  "type": "object",
+  "properties": {
+   "additionalPrinterColumns": {
+    "description": "additionalPrinterColumns specifies additional columns returned in Table output. See https://kubernetes.io/docs/reference/using-api/api-concepts/#receiving-resources-as-tables for details. If no columns are specified, a single column displaying the age of the custom resource is used.",
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.CustomResourceColumnDefinition"
+    }
+   },
+   "deprecated": {
+    "description": "deprecated indicates this version of the custom resource API is deprecated. When set to true, API requests to this version receive a warning header in the server response. Defaults to false.",
+    "type": "boolean"
+   },
+   "deprecationWarning": {
+    "description": "deprecationWarning overrides the default warning returned to API clients. May only be set when `deprecated` is true. The default warning indicates this version is deprecated and recommends use of the newest served version of equal or greater stability, if one exists.",
+    "type": "string"
+   },
+   "name": {
+    "description": "name is the version name, e.g. “v1”, “v2beta1”, etc. The custom resources are served under this version at `/apis/<group>/<version>/...` if `served` is true.",
+    "type": "string"
+   },
+   "schema": {
+    "description": "schema describes the schema used for validation, pruning, and defaulting of this version of the custom resource.",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.CustomResourceValidation"
+     }
+    ]
+   },
+   "selectableFields": {
+    "description": "selectableFields specifies paths to fields that may be used as field selectors. A maximum of 8 selectable fields are allowed. See https://kubernetes.io/docs/concepts/overview/working-with-objects/field-selectors",
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.SelectableField"
+    }
+   },
+   "served": {
+    "description": "served is a flag enabling/disabling this version from being served via REST APIs",
+    "type": "boolean"
+   },
+   "storage": {
+    "description": "storage indicates this version should be used when persisting custom resources to storage. There must be exactly one version with storage=true.",
+    "type": "boolean"
+   },
+   "subresources": {
+    "description": "subresources specify what subresources this version of the defined custom resource have.",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.CustomResourceSubresources"
+     }
+    ]
+   }
+  },
+  "required": [
+   "name",
+   "served",
+   "storage"
+  ]
+ },
+ "io.k8s.api.apiextensions.v1.CustomResourceSubresourceScale": {
+  "description": "CustomResourceSubresourceScale defines how to serve the scale subresource for CustomResources.",
+  "type": "object",
+  "properties": {
+   "labelSelectorPath": {
+    "description": "labelSelectorPath defines the JSON path inside of a custom resource that corresponds to Scale `status.selector`. Only JSON paths without the array notation are allowed. Must be a JSON Path under `.status` or `.spec`. Must be set to work with HorizontalPodAutoscaler. The field pointed by this JSON path must be a string field (not a complex selector struct) which contains a serialized label selector in string form. More info: https://kubernetes.io/docs/tasks/access-kubernetes-api/custom-resources/custom-resource-definitions#scale-subresource If there is no value under the given path in the custom resource, the `status.selector` value in the `/scale` subresource will default to the empty string.",
+    "type": "string"
+   },
+   "specReplicasPath": {
+    "description": "specReplicasPath defines the JSON path inside of a custom resource that corresponds to Scale `spec.replicas`. Only JSON paths without the array notation are allowed. Must be a JSON Path under `.spec`. If there is no value under the given path in the custom resource, the `/scale` subresource will return an error on GET.",
+    "type": "string"
+   },
+   "statusReplicasPath": {
+    "description": "statusReplicasPath defines the JSON path inside of a custom resource that corresponds to Scale `status.replicas`. Only JSON paths without the array notation are allowed. Must be a JSON Path under `.status`. If there is no value under the given path in the custom resource, the `status.replicas` value in the `/scale` subresource will default to 0.",
+    "type": "string"
+   }
+  },
+  "required": [
+   "specReplicasPath",
+   "statusReplicasPath"
+  ]
+ },
+ "io.k8s.api.apiextensions.v1.CustomResourceSubresourceStatus": {
+  "description": "CustomResourceSubresourceStatus defines how to serve the status subresource for CustomResources. Status is represented by the `.status` JSON path inside of a CustomResource. When set, * exposes a /status subresource for the custom resource * PUT requests to the /status subresource take a custom resource object, and ignore changes to anything except the status stanza * PUT/POST/PATCH requests to the custom resource ignore changes to the status stanza",
+  "type": "object",
+  "properties": {}
+ },
+ "io.k8s.api.apiextensions.v1.CustomResourceSubresources": {
+  "description": "CustomResourceSubresources defines the status and scale subresources for CustomResources.",
+  "type": "object",
+  "properties": {
+   "scale": {
+    "description": "scale indicates the custom resource should serve a `/scale` subresource that returns an `autoscaling/v1` Scale object.",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.CustomResourceSubresourceScale"
+     }
+    ]
+   },
+   "status": {
+    "description": "status indicates the custom resource should serve a `/status` subresource. When enabled: 1. requests to the custom resource primary endpoint ignore changes to the `status` stanza of the object. 2. requests to the custom resource `/status` subresource ignore changes to anything other than the `status` stanza of the object.",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.CustomResourceSubresourceStatus"
+     }
+    ]
+   }
+  }
+ },
+ "io.k8s.api.apiextensions.v1.CustomResourceValidation": {
+  "description": "CustomResourceValidation is a list of validation methods for CustomResources.",
+  "type": "object",
+  "properties": {
+   "openAPIV3Schema": {
+    "description": "openAPIV3Schema is the OpenAPI v3 schema to use for validation and pruning.",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.JSONSchemaProps"
+     }
+    ]
+   }
+  }
+ },
+ "io.k8s.api.apiextensions.v1.ExternalDocumentation": {
+  "description": "ExternalDocumentation allows referencing an external resource for extended documentation.",
+  "type": "object",
+  "properties": {
+   "description": {
+    "type": "string"
+   },
+   "url": {
+    "type": "string"
+   }
+  }
+ },
+ "io.k8s.api.apiextensions.v1.JSON": {
+  "description": "JSON represents any valid JSON value. These types are supported: bool, int64, float64, string, []interface{}, map[string]interface{} and nil.",
+  "type": "object",
+  "properties": {}
+ },
+ "io.k8s.api.apiextensions.v1.JSONSchemaProps": {
+  "description": "JSONSchemaProps is a JSON-Schema following Specification Draft 4 (http://json-schema.org/).",
+  "type": "object",
+  "properties": {
+   "$ref": {
+    "type": "string"
+   },
+   "$schema": {
+    "type": "string"
+   },
+   "additionalItems": {
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.JSONSchemaPropsOrBool"
+     }
+    ]
+   },
+   "additionalProperties": {
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.JSONSchemaPropsOrBool"
+     }
+    ]
+   },
+   "allOf": {
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.JSONSchemaProps"
+    }
+   },
+   "anyOf": {
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.JSONSchemaProps"
+    }
+   },
+   "default": {
+    "description": "default is a default value for undefined object fields. Defaulting is a beta feature under the CustomResourceDefaulting feature gate. Defaulting requires spec.preserveUnknownFields to be false.",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.JSON"
+     }
+    ]
+   },
+   "definitions": {
+    "type": "object",
+    "additionalProperties": {
+     "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.JSONSchemaProps"
+    }
+   },
+   "dependencies": {
+    "type": "object",
+    "additionalProperties": {
+     "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.JSONSchemaPropsOrStringArray"
+    }
+   },
+   "description": {
+    "type": "string"
+   },
+   "enum": {
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.JSON"
+    }
+   },
+   "example": {
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.JSON"
+     }
+    ]
+   },
+   "exclusiveMaximum": {
+    "type": "boolean"
+   },
+   "exclusiveMinimum": {
+    "type": "boolean"
+   },
+   "externalDocs": {
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.ExternalDocumentation"
+     }
+    ]
+   },
+   "format": {
+    "description": "format is an OpenAPI v3 format string. Unknown formats are ignored. The following formats are validated:\n\n- bsonobjectid: a bson object ID, i.e. a 24 characters hex string - uri: an URI as parsed by Golang net/url.ParseRequestURI - email: an email address as parsed by Golang net/mail.ParseAddress - hostname: a valid representation for an Internet host name, as defined by RFC 1034, section 3.1 [RFC1034]. - ipv4: an IPv4 IP as parsed by Golang net.ParseIP - ipv6: an IPv6 IP as parsed by Golang net.ParseIP - cidr: a CIDR as parsed by Golang net.ParseCIDR - mac: a MAC address as parsed by Golang net.ParseMAC - uuid: an UUID that allows uppercase defined by the regex (?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$ - uuid3: an UUID3 that allows uppercase defined by the regex (?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?3[0-9a-f]{3}-?[0-9a-f]{4}-?[0-9a-f]{12}$ - uuid4: an UUID4 that allows uppercase defined by the regex (?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?4[0-9a-f]{3}-?[89ab][0-9a-f]{3}-?[0-9a-f]{12}$ - uuid5: an UUID5 that allows uppercase defined by the regex (?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?5[0-9a-f]{3}-?[89ab][0-9a-f]{3}-?[0-9a-f]{12}$ - isbn: an ISBN10 or ISBN13 number string like \"0321751043\" or \"978-0321751041\" - isbn10: an ISBN10 number string like \"0321751043\" - isbn13: an ISBN13 number string like \"978-0321751041\" - creditcard: a credit card number defined by the regex ^(?:4[0-9]{12}(?:[0-9]{3})?|5[1-5][0-9]{14}|6(?:011|5[0-9][0-9])[0-9]{12}|3[47][0-9]{13}|3(?:0[0-5]|[68][0-9])[0-9]{11}|(?:2131|1800|35\\d{3})\\d{11})$ with any non digit characters mixed in - ssn: a U.S. social security number following the regex ^\\d{3}[- ]?\\d{2}[- ]?\\d{4}$ - hexcolor: an hexadecimal color code like \"#FFFFFF: following the regex ^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$ - rgbcolor: an RGB color code like rgb like \"rgb(255,255,2559\" - byte: base64 encoded binary data - password: any kind of string - date: a date string like \"2006-01-02\" as defined by full-date in RFC3339 - duration: a duration string like \"22 ns\" as parsed by Golang time.ParseDuration or compatible with Scala duration format - datetime: a date time string like \"2014-12-15T19:30:20.000Z\" as defined by date-time in RFC3339.",
+    "type": "string"
+   },
+   "id": {
+    "type": "string"
+   },
+   "items": {
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.JSONSchemaPropsOrArray"
+     }
+    ]
+   },
+   "maxItems": {
+    "type": "integer"
+   },
+   "maxLength": {
+    "type": "integer"
+   },
+   "maxProperties": {
+    "type": "integer"
+   },
+   "maximum": {
+    "type": "integer"
+   },
+   "minItems": {
+    "type": "integer"
+   },
+   "minLength": {
+    "type": "integer"
+   },
+   "minProperties": {
+    "type": "integer"
+   },
+   "minimum": {
+    "type": "integer"
+   },
+   "multipleOf": {
+    "type": "integer"
+   },
+   "not": {
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.JSONSchemaProps"
+     }
+    ]
+   },
+   "nullable": {
+    "type": "boolean"
+   },
+   "oneOf": {
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.JSONSchemaProps"
+    }
+   },
+   "pattern": {
+    "type": "string"
+   },
+   "patternProperties": {
+    "type": "object",
+    "additionalProperties": {
+     "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.JSONSchemaProps"
+    }
+   },
+   "properties": {
+    "type": "object",
+    "additionalProperties": {
+     "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.JSONSchemaProps"
+    }
+   },
+   "required": {
+    "type": "array",
+    "items": {
+     "type": "string"
+    }
+   },
+   "title": {
+    "type": "string"
+   },
+   "type": {
+    "type": "string"
+   },
+   "uniqueItems": {
+    "type": "boolean"
+   }
+  }
+ },
+ "io.k8s.api.apiextensions.v1.JSONSchemaPropsOrArray": {
+  "description": "JSONSchemaPropsOrArray represents a value that can either be a JSONSchemaProps or an array of JSONSchemaProps. Mainly here for serialization purposes.",
+  "$ref": "#/components/schemas/io.k8s.apimachinery.pkg.util.intstr.IntOrString"
+ },
+ "io.k8s.api.apiextensions.v1.JSONSchemaPropsOrBool": {
+  "description": "JSONSchemaPropsOrBool represents JSONSchemaProps or a boolean value. Defaults to true for the boolean property.",
+  "$ref": "#/components/schemas/io.k8s.apimachinery.pkg.util.intstr.IntOrString"
+ },
+ "io.k8s.api.apiextensions.v1.JSONSchemaPropsOrStringArray": {
+  "description": "JSONSchemaPropsOrStringArray represents a JSONSchemaProps or a string array.",
+  "$ref": "#/components/schemas/io.k8s.apimachinery.pkg.util.intstr.IntOrString"
+ },
+ "io.k8s.api.apiextensions.v1.SelectableField": {
+  "description": "SelectableField specifies the JSON path of a field that may be used with field selectors.",
+  "type": "object",
+  "properties": {
+   "jsonPath": {
+    "description": "jsonPath is a simple JSON path which is evaluated against each custom resource to produce a field selector value. Only JSON paths without the array notation are allowed. Must point to a field of type string, boolean or integer. Types with enum values and strings with formats are allowed. If jsonPath refers to absent field in a resource, the jsonPath evaluates to an empty string. Must not point to metdata fields. Required.",
+    "type": "string"
+   }
+  },
+  "required": [
+   "jsonPath"
+  ]
+ },
+ "io.k8s.api.apiextensions.v1.ServiceReference": {
+  "description": "ServiceReference holds a reference to Service.legacy.k8s.io",
+  "type": "object",
+  "properties": {
+   "name": {
+    "description": "name is the name of the service. Required",
+    "type": "string"
+   },
+   "namespace": {
+    "description": "namespace is the namespace of the service. Required",
+    "type": "string"
+   },
+   "path": {
+    "description": "path is an optional URL path at which the webhook will be contacted.",
+    "type": "string"
+   },
+   "port": {
+    "description": "port is an optional service port at which the webhook will be contacted. `port` should be a valid port number (1-65535, inclusive). Defaults to 443 for backward compatibility.",
+    "type": "integer"
+   }
+  },
+  "required": [
+   "name",
+   "namespace"
+  ]
+ },
+ "io.k8s.api.apiextensions.v1.WebhookClientConfig": {
+  "description": "WebhookClientConfig contains the information to make a TLS connection with the webhook.",
+  "type": "object",
+  "properties": {
+   "caBundle": {
+    "description": "caBundle is a PEM encoded CA bundle which will be used to validate the webhook's server certificate. If unspecified, system trust roots on the apiserver are used.",
+    "type": "string"
+   },
+   "service": {
+    "description": "service is a reference to the service for this webhook. Either service or url must be specified.\n\nIf the webhook is running within the cluster, then you should use `service`.",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.ServiceReference"
+     }
+    ]
+   },
+   "url": {
+    "description": "url gives the location of the webhook, in standard URL form (`scheme://host:port/path`). Exactly one of `url` or `service` must be specified.\n\nThe `host` should not refer to a service running in the cluster; use the `service` field instead. The host might be resolved via external DNS in some apiservers (e.g., `kube-apiserver` cannot resolve in-cluster DNS as that would be a layering violation). `host` may also be an IP address.\n\nPlease note that using `localhost` or `127.0.0.1` as a `host` is risky unless you take great care to run this webhook on all hosts which run an apiserver which might need to make calls to this webhook. Such installs are likely to be non-portable, i.e., not easy to turn up in a new cluster.\n\nThe scheme must be \"https\"; the URL must begin with \"https://\".\n\nA path is optional, and if present may be any string permissible in a URL. You may use the path to pass an arbitrary string to the webhook, for example, a cluster identifier.\n\nAttempting to use a user or basic auth e.g. \"user:password@\" is not allowed. Fragments (\"#...\") and query parameters (\"?...\") are not allowed, either.",
+    "type": "string"
+   }
+  }
+ },
+ "io.k8s.api.apiextensions.v1.WebhookConversion": {
+  "description": "WebhookConversion describes how to call a conversion webhook",
+  "type": "object",
+  "properties": {
+   "clientConfig": {
+    "description": "clientConfig is the instructions for how to call the webhook if strategy is `Webhook`.",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.apiextensions.v1.WebhookClientConfig"
+     }
+    ]
+   },
+   "conversionReviewVersions": {
+    "description": "conversionReviewVersions is an ordered list of preferred `ConversionReview` versions the Webhook expects. The API server will use the first version in the list which it supports. If none of the versions specified in this list are supported by API server, conversion will fail for the custom resource. If a persisted Webhook configuration specifies allowed versions and does not include any versions known to the API Server, calls to the webhook will fail.",
+    "type": "array",
+    "items": {
+     "type": "string"
+    }
+   }
+  },
+  "required": [
+   "conversionReviewVersions"
+  ]
+ },
  "io.k8s.api.apps.v1.ControllerRevision": {
   "description": "ControllerRevision implements an immutable snapshot of state data. Clients are responsible for serializing and deserializing the objects that contain their internal state. Once a ControllerRevision has been successfully created, it can not be updated. The API Server will fail validation of all requests that attempt to mutate the Data field. ControllerRevisions may, however, be deleted. Note that, due to its use by both the DaemonSet and StatefulSet controllers for update and rollback, this object is beta. However, it may be subject to name and representation changes in future releases, and clients should not depend on its stability. It is primarily for internal use by controllers.",
   "type": "object",
@@ -981,6 +1685,116 @@ export const K8S_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
    "replicas"
   ]
  },
+ "io.k8s.api.coordination.v1.Lease": {
+  "description": "Lease defines a lease concept.",
+  "type": "object",
+  "properties": {
+   "apiVersion": {
+    "description": "APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources",
+    "type": "string"
+   },
+   "kind": {
+    "description": "Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds",
+    "type": "string"
+   },
+   "metadata": {
+    "description": "More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
+     }
+    ]
+   },
+   "spec": {
+    "description": "spec contains the specification of the Lease. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.coordination.v1.LeaseSpec"
+     }
+    ]
+   }
+  },
+  "x-kubernetes-group-version-kind": [
+   {
+    "group": "coordination.k8s.io",
+    "kind": "Lease",
+    "version": "v1"
+   }
+  ]
+ },
+ "io.k8s.api.coordination.v1.LeaseList": {
+  "description": "LeaseList is a list of Lease objects.",
+  "type": "object",
+  "properties": {
+   "apiVersion": {
+    "description": "APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources",
+    "type": "string"
+   },
+   "items": {
+    "description": "items is a list of schema objects.",
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/io.k8s.api.coordination.v1.Lease"
+    }
+   },
+   "kind": {
+    "description": "Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds",
+    "type": "string"
+   },
+   "metadata": {
+    "description": "Standard list metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta"
+     }
+    ]
+   }
+  },
+  "required": [
+   "items"
+  ],
+  "x-kubernetes-group-version-kind": [
+   {
+    "group": "coordination.k8s.io",
+    "kind": "LeaseList",
+    "version": "v1"
+   }
+  ]
+ },
+ "io.k8s.api.coordination.v1.LeaseSpec": {
+  "description": "LeaseSpec is a specification of a Lease.",
+  "type": "object",
+  "properties": {
+   "acquireTime": {
+    "description": "acquireTime is a time when the current lease was acquired.",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime"
+     }
+    ]
+   },
+   "holderIdentity": {
+    "description": "holderIdentity contains the identity of the holder of a current lease.",
+    "type": "string"
+   },
+   "leaseDurationSeconds": {
+    "description": "leaseDurationSeconds is a duration that candidates for a lease need to wait to force acquire it. This is measure against time of last observed renewTime.",
+    "type": "integer"
+   },
+   "leaseTransitions": {
+    "description": "leaseTransitions is the number of transitions of a lease between holders.",
+    "type": "integer"
+   },
+   "renewTime": {
+    "description": "renewTime is a time when the current holder of a lease has last updated the lease.",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime"
+     }
+    ]
+   }
+  }
+ },
  "io.k8s.api.core.v1.AWSElasticBlockStoreVolumeSource": {
   "description": "Represents a Persistent Disk resource in AWS.\n\nAn AWS EBS disk must exist before mounting to a container. The disk must also be in the same AWS zone as the kubelet. An AWS EBS disk can only be mounted as read/write once. AWS EBS volumes support ownership management and SELinux relabeling.",
   "type": "object",
@@ -1266,6 +2080,16 @@ export const K8S_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
    }
   }
  },
+ "io.k8s.api.core.v1.ClientIPConfig": {
+  "description": "ClientIPConfig represents the configurations of Client IP based session affinity.",
+  "type": "object",
+  "properties": {
+   "timeoutSeconds": {
+    "description": "timeoutSeconds specifies the seconds of ClientIP type session sticky time. The value must be >0 && <=86400(for 1 day) if ServiceAffinity == \"ClientIP\". Default value is 10800(for 3 hours).",
+    "type": "integer"
+   }
+  }
+ },
  "io.k8s.api.core.v1.ClusterTrustBundleProjection": {
   "description": "ClusterTrustBundleProjection describes how to select a set of ClusterTrustBundle objects and project their contents into the pod filesystem.",
   "type": "object",
@@ -1297,6 +2121,53 @@ export const K8S_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
   },
   "required": [
    "path"
+  ]
+ },
+ "io.k8s.api.core.v1.ConfigMap": {
+  "description": "ConfigMap holds configuration data for pods to consume.",
+  "type": "object",
+  "properties": {
+   "apiVersion": {
+    "description": "APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources",
+    "type": "string"
+   },
+   "binaryData": {
+    "description": "BinaryData contains the binary data. Each key must consist of alphanumeric characters, '-', '_' or '.'. BinaryData can contain byte sequences that are not in the UTF-8 range. The keys stored in BinaryData must not overlap with the ones in the Data field, this is enforced during validation process. Using this field will require 1.10+ apiserver and kubelet.",
+    "type": "object",
+    "additionalProperties": {
+     "type": "string"
+    }
+   },
+   "data": {
+    "description": "Data contains the configuration data. Each key must consist of alphanumeric characters, '-', '_' or '.'. Values with non-UTF-8 byte sequences must use the BinaryData field. The keys stored in Data must not overlap with the keys in the BinaryData field, this is enforced during validation process.",
+    "type": "object",
+    "additionalProperties": {
+     "type": "string"
+    }
+   },
+   "immutable": {
+    "description": "Immutable, if set to true, ensures that data stored in the ConfigMap cannot be updated (only object metadata can be modified). If not set to true, the field can be modified at any time. Defaulted to nil.",
+    "type": "boolean"
+   },
+   "kind": {
+    "description": "Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds",
+    "type": "string"
+   },
+   "metadata": {
+    "description": "Standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
+     }
+    ]
+   }
+  },
+  "x-kubernetes-group-version-kind": [
+   {
+    "group": "",
+    "kind": "ConfigMap",
+    "version": "v1"
+   }
   ]
  },
  "io.k8s.api.core.v1.ConfigMapEnvSource": {
@@ -1332,6 +2203,45 @@ export const K8S_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
   },
   "required": [
    "key"
+  ]
+ },
+ "io.k8s.api.core.v1.ConfigMapList": {
+  "description": "ConfigMapList is a resource containing a list of ConfigMap objects.",
+  "type": "object",
+  "properties": {
+   "apiVersion": {
+    "description": "APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources",
+    "type": "string"
+   },
+   "items": {
+    "description": "Items is the list of ConfigMaps.",
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/io.k8s.api.core.v1.ConfigMap"
+    }
+   },
+   "kind": {
+    "description": "Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds",
+    "type": "string"
+   },
+   "metadata": {
+    "description": "More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta"
+     }
+    ]
+   }
+  },
+  "required": [
+   "items"
+  ],
+  "x-kubernetes-group-version-kind": [
+   {
+    "group": "",
+    "kind": "ConfigMapList",
+    "version": "v1"
+   }
   ]
  },
  "io.k8s.api.core.v1.ConfigMapNodeConfigSource": {
@@ -2788,6 +3698,44 @@ export const K8S_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
       "$ref": "#/components/schemas/io.k8s.api.core.v1.TCPSocketAction"
      }
     ]
+   }
+  }
+ },
+ "io.k8s.api.core.v1.LoadBalancerIngress": {
+  "description": "LoadBalancerIngress represents the status of a load-balancer ingress point: traffic intended for the service should be sent to an ingress point.",
+  "type": "object",
+  "properties": {
+   "hostname": {
+    "description": "Hostname is set for load-balancer ingress points that are DNS based (typically AWS load-balancers)",
+    "type": "string"
+   },
+   "ip": {
+    "description": "IP is set for load-balancer ingress points that are IP based (typically GCE or OpenStack load-balancers)",
+    "type": "string"
+   },
+   "ipMode": {
+    "description": "IPMode specifies how the load-balancer IP behaves, and may only be specified when the ip field is specified. Setting this to \"VIP\" indicates that traffic is delivered to the node with the destination set to the load-balancer's IP and port. Setting this to \"Proxy\" indicates that traffic is delivered to the node or pod with the destination set to the node's IP and node port or the pod's IP and port. Service implementations may use this information to adjust traffic routing.",
+    "type": "string"
+   },
+   "ports": {
+    "description": "Ports is a list of records of service ports If used, every port defined in the service should have an entry in it",
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/io.k8s.api.core.v1.PortStatus"
+    }
+   }
+  }
+ },
+ "io.k8s.api.core.v1.LoadBalancerStatus": {
+  "description": "LoadBalancerStatus represents the status of a load-balancer.",
+  "type": "object",
+  "properties": {
+   "ingress": {
+    "description": "Ingress is a list containing ingress points for the load-balancer. Traffic intended for the service should be sent to these ingress points.",
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/io.k8s.api.core.v1.LoadBalancerIngress"
+    }
    }
   }
  },
@@ -4432,6 +5380,27 @@ export const K8S_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
    }
   }
  },
+ "io.k8s.api.core.v1.PortStatus": {
+  "type": "object",
+  "properties": {
+   "error": {
+    "description": "Error is to record the problem with the service port The format of the error shall comply with the following rules: - built-in error values shall be specified in this file and those shall use\n  CamelCase names\n- cloud provider specific error values must have names that comply with the\n  format foo.example.com/CamelCase.",
+    "type": "string"
+   },
+   "port": {
+    "description": "Port is the port number of the service port of which status is recorded here",
+    "type": "integer"
+   },
+   "protocol": {
+    "description": "Protocol is the protocol of the service port of which status is recorded here The supported values are: \"TCP\", \"UDP\", \"SCTP\"",
+    "type": "string"
+   }
+  },
+  "required": [
+   "port",
+   "protocol"
+  ]
+ },
  "io.k8s.api.core.v1.PortworxVolumeSource": {
   "description": "PortworxVolumeSource represents a Portworx volume resource.",
   "type": "object",
@@ -4796,6 +5765,57 @@ export const K8S_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
    "type"
   ]
  },
+ "io.k8s.api.core.v1.Secret": {
+  "description": "Secret holds secret data of a certain type. The total bytes of the values in the Data field must be less than MaxSecretSize bytes.",
+  "type": "object",
+  "properties": {
+   "apiVersion": {
+    "description": "APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources",
+    "type": "string"
+   },
+   "data": {
+    "description": "Data contains the secret data. Each key must consist of alphanumeric characters, '-', '_' or '.'. The serialized form of the secret data is a base64 encoded string, representing the arbitrary (possibly non-string) data value here. Described in https://tools.ietf.org/html/rfc4648#section-4",
+    "type": "object",
+    "additionalProperties": {
+     "type": "string"
+    }
+   },
+   "immutable": {
+    "description": "Immutable, if set to true, ensures that data stored in the Secret cannot be updated (only object metadata can be modified). If not set to true, the field can be modified at any time. Defaulted to nil.",
+    "type": "boolean"
+   },
+   "kind": {
+    "description": "Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds",
+    "type": "string"
+   },
+   "metadata": {
+    "description": "Standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
+     }
+    ]
+   },
+   "stringData": {
+    "description": "stringData allows specifying non-binary secret data in string form. It is provided as a write-only input field for convenience. All keys and values are merged into the data field on write, overwriting any existing values. The stringData field is never output when reading from the API.",
+    "type": "object",
+    "additionalProperties": {
+     "type": "string"
+    }
+   },
+   "type": {
+    "description": "Used to facilitate programmatic handling of secret data. More info: https://kubernetes.io/docs/concepts/configuration/secret/#secret-types",
+    "type": "string"
+   }
+  },
+  "x-kubernetes-group-version-kind": [
+   {
+    "group": "",
+    "kind": "Secret",
+    "version": "v1"
+   }
+  ]
+ },
  "io.k8s.api.core.v1.SecretEnvSource": {
   "description": "SecretEnvSource selects a Secret to populate the environment variables with.\n\nThe contents of the target Secret's Data field will represent the key-value pairs as environment variables.",
   "type": "object",
@@ -4829,6 +5849,45 @@ export const K8S_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
   },
   "required": [
    "key"
+  ]
+ },
+ "io.k8s.api.core.v1.SecretList": {
+  "description": "SecretList is a list of Secret.",
+  "type": "object",
+  "properties": {
+   "apiVersion": {
+    "description": "APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources",
+    "type": "string"
+   },
+   "items": {
+    "description": "Items is a list of secret objects. More info: https://kubernetes.io/docs/concepts/configuration/secret",
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/io.k8s.api.core.v1.Secret"
+    }
+   },
+   "kind": {
+    "description": "Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds",
+    "type": "string"
+   },
+   "metadata": {
+    "description": "Standard list metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta"
+     }
+    ]
+   }
+  },
+  "required": [
+   "items"
+  ],
+  "x-kubernetes-group-version-kind": [
+   {
+    "group": "",
+    "kind": "SecretList",
+    "version": "v1"
+   }
   ]
  },
  "io.k8s.api.core.v1.SecretProjection": {
@@ -4951,6 +6010,137 @@ export const K8S_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
    }
   }
  },
+ "io.k8s.api.core.v1.Service": {
+  "description": "Service is a named abstraction of software service (for example, mysql) consisting of local port (for example 3306) that the proxy listens on, and the selector that determines which pods will answer requests sent through the proxy.",
+  "type": "object",
+  "properties": {
+   "apiVersion": {
+    "description": "APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources",
+    "type": "string"
+   },
+   "kind": {
+    "description": "Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds",
+    "type": "string"
+   },
+   "metadata": {
+    "description": "Standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
+     }
+    ]
+   },
+   "spec": {
+    "description": "Spec defines the behavior of a service. https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.core.v1.ServiceSpec"
+     }
+    ]
+   },
+   "status": {
+    "description": "Most recently observed status of the service. Populated by the system. Read-only. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.core.v1.ServiceStatus"
+     }
+    ]
+   }
+  },
+  "x-kubernetes-group-version-kind": [
+   {
+    "group": "",
+    "kind": "Service",
+    "version": "v1"
+   }
+  ]
+ },
+ "io.k8s.api.core.v1.ServiceAccount": {
+  "description": "ServiceAccount binds together: * a name, understood by users, and perhaps by peripheral systems, for an identity * a principal that can be authenticated and authorized * a set of secrets",
+  "type": "object",
+  "properties": {
+   "apiVersion": {
+    "description": "APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources",
+    "type": "string"
+   },
+   "automountServiceAccountToken": {
+    "description": "AutomountServiceAccountToken indicates whether pods running as this service account should have an API token automatically mounted. Can be overridden at the pod level.",
+    "type": "boolean"
+   },
+   "imagePullSecrets": {
+    "description": "ImagePullSecrets is a list of references to secrets in the same namespace to use for pulling any images in pods that reference this ServiceAccount. ImagePullSecrets are distinct from Secrets because Secrets can be mounted in the pod, but ImagePullSecrets are only accessed by the kubelet. More info: https://kubernetes.io/docs/concepts/containers/images/#specifying-imagepullsecrets-on-a-pod",
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/io.k8s.api.core.v1.LocalObjectReference"
+    }
+   },
+   "kind": {
+    "description": "Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds",
+    "type": "string"
+   },
+   "metadata": {
+    "description": "Standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
+     }
+    ]
+   },
+   "secrets": {
+    "description": "Secrets is a list of the secrets in the same namespace that pods running using this ServiceAccount are allowed to use. Pods are only limited to this list if this service account has a \"kubernetes.io/enforce-mountable-secrets\" annotation set to \"true\". This field should not be used to find auto-generated service account token secrets for use outside of pods. Instead, tokens can be requested directly using the TokenRequest API, or service account token secrets can be manually created. More info: https://kubernetes.io/docs/concepts/configuration/secret",
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/io.k8s.api.core.v1.ObjectReference"
+    }
+   }
+  },
+  "x-kubernetes-group-version-kind": [
+   {
+    "group": "",
+    "kind": "ServiceAccount",
+    "version": "v1"
+   }
+  ]
+ },
+ "io.k8s.api.core.v1.ServiceAccountList": {
+  "description": "ServiceAccountList is a list of ServiceAccount objects",
+  "type": "object",
+  "properties": {
+   "apiVersion": {
+    "description": "APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources",
+    "type": "string"
+   },
+   "items": {
+    "description": "List of ServiceAccounts. More info: https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/",
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/io.k8s.api.core.v1.ServiceAccount"
+    }
+   },
+   "kind": {
+    "description": "Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds",
+    "type": "string"
+   },
+   "metadata": {
+    "description": "Standard list metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta"
+     }
+    ]
+   }
+  },
+  "required": [
+   "items"
+  ],
+  "x-kubernetes-group-version-kind": [
+   {
+    "group": "",
+    "kind": "ServiceAccountList",
+    "version": "v1"
+   }
+  ]
+ },
  "io.k8s.api.core.v1.ServiceAccountTokenProjection": {
   "description": "ServiceAccountTokenProjection represents a projected service account token volume. This projection can be used to insert a service account token into the pods runtime filesystem for use against APIs (Kubernetes API Server or otherwise).",
   "type": "object",
@@ -4971,6 +6161,225 @@ export const K8S_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
   "required": [
    "path"
   ]
+ },
+ "io.k8s.api.core.v1.ServiceList": {
+  "description": "ServiceList holds a list of services.",
+  "type": "object",
+  "properties": {
+   "apiVersion": {
+    "description": "APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources",
+    "type": "string"
+   },
+   "items": {
+    "description": "List of services",
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/io.k8s.api.core.v1.Service"
+    }
+   },
+   "kind": {
+    "description": "Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds",
+    "type": "string"
+   },
+   "metadata": {
+    "description": "Standard list metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta"
+     }
+    ]
+   }
+  },
+  "required": [
+   "items"
+  ],
+  "x-kubernetes-group-version-kind": [
+   {
+    "group": "",
+    "kind": "ServiceList",
+    "version": "v1"
+   }
+  ]
+ },
+ "io.k8s.api.core.v1.ServicePort": {
+  "description": "ServicePort contains information on service's port.",
+  "type": "object",
+  "properties": {
+   "appProtocol": {
+    "description": "The application protocol for this port. This is used as a hint for implementations to offer richer behavior for protocols that they understand. This field follows standard Kubernetes label syntax. Valid values are either:\n\n* Un-prefixed protocol names - reserved for IANA standard service names (as per RFC-6335 and https://www.iana.org/assignments/service-names).\n\n* Kubernetes-defined prefixed names:\n  * 'kubernetes.io/h2c' - HTTP/2 prior knowledge over cleartext as described in https://www.rfc-editor.org/rfc/rfc9113.html#name-starting-http-2-with-prior-\n  * 'kubernetes.io/ws'  - WebSocket over cleartext as described in https://www.rfc-editor.org/rfc/rfc6455\n  * 'kubernetes.io/wss' - WebSocket over TLS as described in https://www.rfc-editor.org/rfc/rfc6455\n\n* Other protocols should use implementation-defined prefixed names such as mycompany.com/my-custom-protocol.",
+    "type": "string"
+   },
+   "name": {
+    "description": "The name of this port within the service. This must be a DNS_LABEL. All ports within a ServiceSpec must have unique names. When considering the endpoints for a Service, this must match the 'name' field in the EndpointPort. Optional if only one ServicePort is defined on this service.",
+    "type": "string"
+   },
+   "nodePort": {
+    "description": "The port on each node on which this service is exposed when type is NodePort or LoadBalancer.  Usually assigned by the system. If a value is specified, in-range, and not in use it will be used, otherwise the operation will fail.  If not specified, a port will be allocated if this Service requires one.  If this field is specified when creating a Service which does not need it, creation will fail. This field will be wiped when updating a Service to no longer need it (e.g. changing type from NodePort to ClusterIP). More info: https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport",
+    "type": "integer"
+   },
+   "port": {
+    "description": "The port that will be exposed by this service.",
+    "type": "integer"
+   },
+   "protocol": {
+    "description": "The IP protocol for this port. Supports \"TCP\", \"UDP\", and \"SCTP\". Default is TCP.",
+    "type": "string"
+   },
+   "targetPort": {
+    "description": "Number or name of the port to access on the pods targeted by the service. Number must be in the range 1 to 65535. Name must be an IANA_SVC_NAME. If this is a string, it will be looked up as a named port in the target Pod's container ports. If this is not specified, the value of the 'port' field is used (an identity map). This field is ignored for services with clusterIP=None, and should be omitted or set equal to the 'port' field. More info: https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.apimachinery.pkg.util.intstr.IntOrString"
+     }
+    ]
+   }
+  },
+  "required": [
+   "port"
+  ]
+ },
+ "io.k8s.api.core.v1.ServiceSpec": {
+  "description": "ServiceSpec describes the attributes that a user creates on a service.",
+  "type": "object",
+  "properties": {
+   "allocateLoadBalancerNodePorts": {
+    "description": "allocateLoadBalancerNodePorts defines if NodePorts will be automatically allocated for services with type LoadBalancer.  Default is \"true\". It may be set to \"false\" if the cluster load-balancer does not rely on NodePorts.  If the caller requests specific NodePorts (by specifying a value), those requests will be respected, regardless of this field. This field may only be set for services with type LoadBalancer and will be cleared if the type is changed to any other type.",
+    "type": "boolean"
+   },
+   "clusterIP": {
+    "description": "clusterIP is the IP address of the service and is usually assigned randomly. If an address is specified manually, is in-range (as per system configuration), and is not in use, it will be allocated to the service; otherwise creation of the service will fail. This field may not be changed through updates unless the type field is also being changed to ExternalName (which requires this field to be blank) or the type field is being changed from ExternalName (in which case this field may optionally be specified, as describe above).  Valid values are \"None\", empty string (\"\"), or a valid IP address. Setting this to \"None\" makes a \"headless service\" (no virtual IP), which is useful when direct endpoint connections are preferred and proxying is not required.  Only applies to types ClusterIP, NodePort, and LoadBalancer. If this field is specified when creating a Service of type ExternalName, creation will fail. This field will be wiped when updating a Service to type ExternalName. More info: https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies",
+    "type": "string"
+   },
+   "clusterIPs": {
+    "description": "ClusterIPs is a list of IP addresses assigned to this service, and are usually assigned randomly.  If an address is specified manually, is in-range (as per system configuration), and is not in use, it will be allocated to the service; otherwise creation of the service will fail. This field may not be changed through updates unless the type field is also being changed to ExternalName (which requires this field to be empty) or the type field is being changed from ExternalName (in which case this field may optionally be specified, as describe above).  Valid values are \"None\", empty string (\"\"), or a valid IP address.  Setting this to \"None\" makes a \"headless service\" (no virtual IP), which is useful when direct endpoint connections are preferred and proxying is not required.  Only applies to types ClusterIP, NodePort, and LoadBalancer. If this field is specified when creating a Service of type ExternalName, creation will fail. This field will be wiped when updating a Service to type ExternalName.  If this field is not specified, it will be initialized from the clusterIP field.  If this field is specified, clients must ensure that clusterIPs[0] and clusterIP have the same value.\n\nThis field may hold a maximum of two entries (dual-stack IPs, in either order). These IPs must correspond to the values of the ipFamilies field. Both clusterIPs and ipFamilies are governed by the ipFamilyPolicy field. More info: https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies",
+    "type": "array",
+    "items": {
+     "type": "string"
+    }
+   },
+   "externalIPs": {
+    "description": "externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service.  These IPs are not managed by Kubernetes.  The user is responsible for ensuring that traffic arrives at a node with this IP.  A common example is external load-balancers that are not part of the Kubernetes system.",
+    "type": "array",
+    "items": {
+     "type": "string"
+    }
+   },
+   "externalName": {
+    "description": "externalName is the external reference that discovery mechanisms will return as an alias for this service (e.g. a DNS CNAME record). No proxying will be involved.  Must be a lowercase RFC-1123 hostname (https://tools.ietf.org/html/rfc1123) and requires `type` to be \"ExternalName\".",
+    "type": "string"
+   },
+   "externalTrafficPolicy": {
+    "description": "externalTrafficPolicy describes how nodes distribute service traffic they receive on one of the Service's \"externally-facing\" addresses (NodePorts, ExternalIPs, and LoadBalancer IPs). If set to \"Local\", the proxy will configure the service in a way that assumes that external load balancers will take care of balancing the service traffic between nodes, and so each node will deliver traffic only to the node-local endpoints of the service, without masquerading the client source IP. (Traffic mistakenly sent to a node with no endpoints will be dropped.) The default value, \"Cluster\", uses the standard behavior of routing to all endpoints evenly (possibly modified by topology and other features). Note that traffic sent to an External IP or LoadBalancer IP from within the cluster will always get \"Cluster\" semantics, but clients sending to a NodePort from within the cluster may need to take traffic policy into account when picking a node.",
+    "type": "string"
+   },
+   "healthCheckNodePort": {
+    "description": "healthCheckNodePort specifies the healthcheck nodePort for the service. This only applies when type is set to LoadBalancer and externalTrafficPolicy is set to Local. If a value is specified, is in-range, and is not in use, it will be used.  If not specified, a value will be automatically allocated.  External systems (e.g. load-balancers) can use this port to determine if a given node holds endpoints for this service or not.  If this field is specified when creating a Service which does not need it, creation will fail. This field will be wiped when updating a Service to no longer need it (e.g. changing type). This field cannot be updated once set.",
+    "type": "integer"
+   },
+   "internalTrafficPolicy": {
+    "description": "InternalTrafficPolicy describes how nodes distribute service traffic they receive on the ClusterIP. If set to \"Local\", the proxy will assume that pods only want to talk to endpoints of the service on the same node as the pod, dropping the traffic if there are no local endpoints. The default value, \"Cluster\", uses the standard behavior of routing to all endpoints evenly (possibly modified by topology and other features).",
+    "type": "string"
+   },
+   "ipFamilies": {
+    "description": "IPFamilies is a list of IP families (e.g. IPv4, IPv6) assigned to this service. This field is usually assigned automatically based on cluster configuration and the ipFamilyPolicy field. If this field is specified manually, the requested family is available in the cluster, and ipFamilyPolicy allows it, it will be used; otherwise creation of the service will fail. This field is conditionally mutable: it allows for adding or removing a secondary IP family, but it does not allow changing the primary IP family of the Service. Valid values are \"IPv4\" and \"IPv6\".  This field only applies to Services of types ClusterIP, NodePort, and LoadBalancer, and does apply to \"headless\" services. This field will be wiped when updating a Service to type ExternalName.\n\nThis field may hold a maximum of two entries (dual-stack families, in either order).  These families must correspond to the values of the clusterIPs field, if specified. Both clusterIPs and ipFamilies are governed by the ipFamilyPolicy field.",
+    "type": "array",
+    "items": {
+     "type": "string"
+    }
+   },
+   "ipFamilyPolicy": {
+    "description": "IPFamilyPolicy represents the dual-stack-ness requested or required by this Service. If there is no value provided, then this field will be set to SingleStack. Services can be \"SingleStack\" (a single IP family), \"PreferDualStack\" (two IP families on dual-stack configured clusters or a single IP family on single-stack clusters), or \"RequireDualStack\" (two IP families on dual-stack configured clusters, otherwise fail). The ipFamilies and clusterIPs fields depend on the value of this field. This field will be wiped when updating a service to type ExternalName.",
+    "type": "string"
+   },
+   "loadBalancerClass": {
+    "description": "loadBalancerClass is the class of the load balancer implementation this Service belongs to. If specified, the value of this field must be a label-style identifier, with an optional prefix, e.g. \"internal-vip\" or \"example.com/internal-vip\". Unprefixed names are reserved for end-users. This field can only be set when the Service type is 'LoadBalancer'. If not set, the default load balancer implementation is used, today this is typically done through the cloud provider integration, but should apply for any default implementation. If set, it is assumed that a load balancer implementation is watching for Services with a matching class. Any default load balancer implementation (e.g. cloud providers) should ignore Services that set this field. This field can only be set when creating or updating a Service to type 'LoadBalancer'. Once set, it can not be changed. This field will be wiped when a service is updated to a non 'LoadBalancer' type.",
+    "type": "string"
+   },
+   "loadBalancerIP": {
+    "description": "Only applies to Service Type: LoadBalancer. This feature depends on whether the underlying cloud-provider supports specifying the loadBalancerIP when a load balancer is created. This field will be ignored if the cloud-provider does not support the feature. Deprecated: This field was under-specified and its meaning varies across implementations. Using it is non-portable and it may not support dual-stack. Users are encouraged to use implementation-specific annotations when available.",
+    "type": "string"
+   },
+   "loadBalancerSourceRanges": {
+    "description": "If specified and supported by the platform, this will restrict traffic through the cloud-provider load-balancer will be restricted to the specified client IPs. This field will be ignored if the cloud-provider does not support the feature.\" More info: https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/",
+    "type": "array",
+    "items": {
+     "type": "string"
+    }
+   },
+   "ports": {
+    "description": "The list of ports that are exposed by this service. More info: https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies",
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/io.k8s.api.core.v1.ServicePort"
+    }
+   },
+   "publishNotReadyAddresses": {
+    "description": "publishNotReadyAddresses indicates that any agent which deals with endpoints for this Service should disregard any indications of ready/not-ready. The primary use case for setting this field is for a StatefulSet's Headless Service to propagate SRV DNS records for its Pods for the purpose of peer discovery. The Kubernetes controllers that generate Endpoints and EndpointSlice resources for Services interpret this to mean that all endpoints are considered \"ready\" even if the Pods themselves are not. Agents which consume only Kubernetes generated endpoints through the Endpoints or EndpointSlice resources can safely assume this behavior.",
+    "type": "boolean"
+   },
+   "selector": {
+    "description": "Route service traffic to pods with label keys and values matching this selector. If empty or not present, the service is assumed to have an external process managing its endpoints, which Kubernetes will not modify. Only applies to types ClusterIP, NodePort, and LoadBalancer. Ignored if type is ExternalName. More info: https://kubernetes.io/docs/concepts/services-networking/service/",
+    "type": "object",
+    "additionalProperties": {
+     "type": "string"
+    }
+   },
+   "sessionAffinity": {
+    "description": "Supports \"ClientIP\" and \"None\". Used to maintain session affinity. Enable client IP based session affinity. Must be ClientIP or None. Defaults to None. More info: https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies",
+    "type": "string"
+   },
+   "sessionAffinityConfig": {
+    "description": "sessionAffinityConfig contains the configurations of session affinity.",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.core.v1.SessionAffinityConfig"
+     }
+    ]
+   },
+   "trafficDistribution": {
+    "description": "TrafficDistribution offers a way to express preferences for how traffic is distributed to Service endpoints. Implementations can use this field as a hint, but are not required to guarantee strict adherence. If the field is not set, the implementation will apply its default routing strategy. If set to \"PreferClose\", implementations should prioritize endpoints that are topologically close (e.g., same zone).",
+    "type": "string"
+   },
+   "type": {
+    "description": "type determines how the Service is exposed. Defaults to ClusterIP. Valid options are ExternalName, ClusterIP, NodePort, and LoadBalancer. \"ClusterIP\" allocates a cluster-internal IP address for load-balancing to endpoints. Endpoints are determined by the selector or if that is not specified, by manual construction of an Endpoints object or EndpointSlice objects. If clusterIP is \"None\", no virtual IP is allocated and the endpoints are published as a set of endpoints rather than a virtual IP. \"NodePort\" builds on ClusterIP and allocates a port on every node which routes to the same endpoints as the clusterIP. \"LoadBalancer\" builds on NodePort and creates an external load-balancer (if supported in the current cloud) which routes to the same endpoints as the clusterIP. \"ExternalName\" aliases this service to the specified externalName. Several other fields do not apply to ExternalName services. More info: https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types",
+    "type": "string"
+   }
+  }
+ },
+ "io.k8s.api.core.v1.ServiceStatus": {
+  "description": "ServiceStatus represents the current status of a service.",
+  "type": "object",
+  "properties": {
+   "conditions": {
+    "description": "Current service state",
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.Condition"
+    }
+   },
+   "loadBalancer": {
+    "description": "LoadBalancer contains the current status of the load-balancer, if one is present.",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.core.v1.LoadBalancerStatus"
+     }
+    ]
+   }
+  }
+ },
+ "io.k8s.api.core.v1.SessionAffinityConfig": {
+  "description": "SessionAffinityConfig represents the configurations of session affinity.",
+  "type": "object",
+  "properties": {
+   "clientIP": {
+    "description": "clientIP contains the configurations of Client IP based session affinity.",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.api.core.v1.ClientIPConfig"
+     }
+    ]
+   }
+  }
  },
  "io.k8s.api.core.v1.SleepAction": {
   "description": "SleepAction describes a \"sleep\" action.",
@@ -5678,6 +7087,47 @@ export const K8S_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
    {
     "type": "number"
    }
+  ]
+ },
+ "io.k8s.apimachinery.pkg.apis.meta.v1.Condition": {
+  "description": "Condition contains details for one aspect of the current state of this API Resource.",
+  "type": "object",
+  "properties": {
+   "lastTransitionTime": {
+    "description": "lastTransitionTime is the last time the condition transitioned from one status to another. This should be when the underlying condition changed.  If that is not known, then using the time when the API field changed is acceptable.",
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.Time"
+     }
+    ]
+   },
+   "message": {
+    "description": "message is a human readable message indicating details about the transition. This may be an empty string.",
+    "type": "string"
+   },
+   "observedGeneration": {
+    "description": "observedGeneration represents the .metadata.generation that the condition was set based upon. For instance, if .metadata.generation is currently 12, but the .status.conditions[x].observedGeneration is 9, the condition is out of date with respect to the current state of the instance.",
+    "type": "integer"
+   },
+   "reason": {
+    "description": "reason contains a programmatic identifier indicating the reason for the condition's last transition. Producers of specific condition types may define expected values and meanings for this field, and whether the values are considered a guaranteed API. The value should be a CamelCase string. This field may not be empty.",
+    "type": "string"
+   },
+   "status": {
+    "description": "status of the condition, one of True, False, Unknown.",
+    "type": "string"
+   },
+   "type": {
+    "description": "type of condition in CamelCase or in foo.example.com/CamelCase.",
+    "type": "string"
+   }
+  },
+  "required": [
+   "lastTransitionTime",
+   "message",
+   "reason",
+   "status",
+   "type"
   ]
  },
  "io.k8s.apimachinery.pkg.apis.meta.v1.DeleteOptions": {

@@ -5,10 +5,12 @@ import type { Rest, Subresource } from '../registry/rest';
 import type { ClusterReader, RequestContext, UserInfo } from '../registry/strategy';
 import type { KubeObject } from '../types';
 
-export type Kind = 'pods' | 'namespaces' | 'nodes' | 'events' | 'deployments' | 'replicasets' | 'controllerrevisions' | 'sidecarsets';
+export type Kind = 'pods' | 'namespaces' | 'nodes' | 'events' | 'deployments' | 'replicasets' | 'controllerrevisions' | 'sidecarsets'
+  | 'serviceaccounts' | 'configmaps' | 'secrets' | 'services' | 'leases' | 'customresourcedefinitions';
 
 const GROUPS: Record<Kind, string> = {
-  pods: '', namespaces: '', nodes: '', events: '',
+  pods: '', namespaces: '', nodes: '', events: '', serviceaccounts: '', configmaps: '', secrets: '', services: '',
+  leases: 'coordination.k8s.io', customresourcedefinitions: 'apiextensions.k8s.io',
   deployments: 'apps', replicasets: 'apps', controllerrevisions: 'apps',
   sidecarsets: 'apps.kruise.io',
 };
