@@ -5,13 +5,13 @@ import tseslint from 'typescript-eslint';
  * The rooms of lib/ and which way imports may go (docs/architecture.md). Each room lists what it must not
  * import; a wrong arrow fails `npm run lint`. Tests, test kits, scripts and e2e may reach across rooms.
  */
-const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/*.testkit.ts', '**/*-test-kit.ts', 'e2e/**', 'scripts/**', '**/fixtures/**'];
+const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/*.testkit.ts', 'e2e/**', 'scripts/**', '**/fixtures/**'];
 
 const deepDomain = {
   group: ['@/lib/sidecarset/*/*', '!@/lib/sidecarset/fixtures/*'],
   message: 'import the SidecarSet domain from @/lib/sidecarset or one of its concepts (@/lib/sidecarset/timeline), not a file inside one',
 };
-const testkits = { group: ['**/*.testkit', '**/*-test-kit'], message: 'test kits are for tests only; nothing that ships may import one' };
+const testkits = { group: ['**/*.testkit'], message: 'test kits are for tests only; nothing that ships may import one' };
 const clientNode = { group: ['@kubernetes/client-node'], message: 'only lib/cluster (cluster access) talks to the cluster through client-node' };
 const server = { group: ['@/lib/server', '@/lib/server/*', 'server-only'], message: 'server code never reaches the browser' };
 const clusterAccess = { group: ['@/lib/cluster', '@/lib/cluster/*'], message: 'cluster access is reached through lib/server' };

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { V1Pod } from '@kubernetes/client-node';
 import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
-import { rawRequest, startTestCluster, waitFor, type TestCluster } from '@/lib/embedded-cluster/int-test-kit';
+import { rawRequest, startTestCluster, waitFor, type TestCluster } from '@/lib/embedded-cluster/cluster.testkit';
 import { openWatchCount, WatchCache, type CacheEvent } from './watch-cache';
 
 let t: TestCluster;

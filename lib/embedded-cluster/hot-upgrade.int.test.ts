@@ -9,7 +9,7 @@ import type { V1Pod } from '@kubernetes/client-node';
 import {
   annotation, containerStatus, counters, fullyReady, getSidecarSet, listPods, restarts, setMosnImage, specImage,
   startTestCluster, startWatch, waitFor, type TestCluster, type WatchEvent,
-} from './int-test-kit';
+} from './cluster.testkit';
 import type { SidecarSet } from './kruise';
 
 const EMPTY = 'openkruise/hotupgrade-sample:empty';

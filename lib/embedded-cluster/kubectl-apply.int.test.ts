@@ -6,8 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, startCliCluster, type CliCluster } from './cli-test-kit';
-import { waitFor } from './int-test-kit';
+import { REPO_ROOT, startCliCluster, type CliCluster } from './cli.testkit';
+import { waitFor } from './cluster.testkit';
 
 const MANIFEST = join(REPO_ROOT, 'docs/examples/seed-article.yaml');
 let c: CliCluster;

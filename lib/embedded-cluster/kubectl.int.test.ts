@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreV1Api } from '@kubernetes/client-node';
-import { parseGoDuration, startCliCluster, type CliCluster } from './cli-test-kit';
-import { fullyReady, waitFor } from './int-test-kit';
+import { parseGoDuration, startCliCluster, type CliCluster } from './cli.testkit';
+import { fullyReady, waitFor } from './cluster.testkit';
 
 let c: CliCluster;
 let pods: string[] = [];

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiException } from '@kubernetes/client-node';
 import {
   counters, getSidecarSet, listPods, setMosnImage, startTestCluster, waitFor, type TestCluster, type WireStatus,
-} from './int-test-kit';
+} from './cluster.testkit';
 
 interface Sample {
   pod: string;

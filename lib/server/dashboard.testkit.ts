@@ -6,7 +6,7 @@
 import type { Event, Pod } from 'kubernetes-types/core/v1';
 import type { CoreV1Event, V1Pod } from '@kubernetes/client-node';
 import { ClusterSession } from '@/lib/cluster/cluster-session';
-import { startTestCluster, type TestCluster } from '@/lib/embedded-cluster/int-test-kit';
+import { startTestCluster, type TestCluster } from '@/lib/embedded-cluster/cluster.testkit';
 import type { ClusterOptions } from '@/lib/embedded-cluster/cluster';
 import { namespaceIndex, parseSidecarSet, sidecarSetView, type PodView, type SidecarSetSummary, type SidecarSetView } from '@/lib/sidecarset';
 import type { Bus, BusMessage } from './live/bus';

@@ -5,7 +5,7 @@
  * 403 for timelines and has the pod topics left out of the stream; a token the cluster does not know gets 401.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '@/lib/embedded-cluster/int-test-kit';
+import { waitFor } from '@/lib/embedded-cluster/cluster.testkit';
 import type { Caller } from './access/caller';
 import { accessConfig } from './access/modes';
 import { ReadScope } from './access/read-scope';

@@ -10,7 +10,7 @@ import { CoreV1Api, KubeConfig, PatchStrategy, setHeaderOptions } from '@kuberne
 import {
   apiFailure, getSidecarSet, kubeConfigFor, patchSidecarSet, rawRequest, SS, startTestCluster, startWatch, waitFor,
   type TestCluster, type WatchHandle,
-} from '../int-test-kit';
+} from '../cluster.testkit';
 import type { SidecarSet } from '../kruise';
 import { mosnSidecarSet } from '../scenarios/seed';
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreV1Event, V1Pod } from '@kubernetes/client-node';
 import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
-import { apiFailure, kubeConfigFor, rawRequest, startTestCluster, startWatch, waitFor, type TestCluster, type WireStatus } from '../int-test-kit';
+import { apiFailure, kubeConfigFor, rawRequest, startTestCluster, startWatch, waitFor, type TestCluster, type WireStatus } from '../cluster.testkit';
 
 const NS = 'default';
 /** Small enough that a test can push a resourceVersion out of the watch history. */

@@ -4,8 +4,8 @@
  * kubectl sends by default), metadata limits, and the kind-mismatch message. Expected answers: kube-apiserver v1.28.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawRequest } from '../int-test-kit';
-import { PY_PRELUDE, startConformanceCluster, type ConformanceCluster } from './kit';
+import { rawRequest } from '../cluster.testkit';
+import { PY_PRELUDE, startConformanceCluster, type ConformanceCluster } from './conformance.testkit';
 
 let c: ConformanceCluster;
 const JSON_CT = { 'Content-Type': 'application/json' };

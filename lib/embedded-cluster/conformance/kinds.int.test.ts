@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoordinationV1Api, type V1Lease } from '@kubernetes/client-node';
-import { apiFailure, rawRequest, startWatch, waitFor } from '../int-test-kit';
-import { PY_PRELUDE, startConformanceCluster, type ConformanceCluster } from './kit';
+import { apiFailure, rawRequest, startWatch, waitFor } from '../cluster.testkit';
+import { PY_PRELUDE, startConformanceCluster, type ConformanceCluster } from './conformance.testkit';
 
 let c: ConformanceCluster;
 

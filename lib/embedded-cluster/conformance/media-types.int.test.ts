@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { rawRequest } from '../int-test-kit';
-import { startConformanceCluster, type ConformanceCluster } from './kit';
+import { rawRequest } from '../cluster.testkit';
+import { startConformanceCluster, type ConformanceCluster } from './conformance.testkit';
 
 let c: ConformanceCluster;
 

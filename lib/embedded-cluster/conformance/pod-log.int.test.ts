@@ -5,8 +5,8 @@
  * kube-apiserver + kubelet v1.28.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fullyReady, listPods, rawRequest, setMosnImage, waitFor } from '../int-test-kit';
-import { PY_PRELUDE, startConformanceCluster, type ConformanceCluster } from './kit';
+import { fullyReady, listPods, rawRequest, setMosnImage, waitFor } from '../cluster.testkit';
+import { PY_PRELUDE, startConformanceCluster, type ConformanceCluster } from './conformance.testkit';
 
 let c: ConformanceCluster;
 let pod = '';

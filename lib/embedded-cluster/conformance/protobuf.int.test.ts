@@ -5,8 +5,8 @@
  * they now work as against kube-apiserver v1.28 (responses stay JSON, which kubectl's Accept allows).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fullyReady, listPods, waitFor } from '../int-test-kit';
-import { startConformanceCluster, type ConformanceCluster } from './kit';
+import { fullyReady, listPods, waitFor } from '../cluster.testkit';
+import { startConformanceCluster, type ConformanceCluster } from './conformance.testkit';
 
 let c: ConformanceCluster;
 

@@ -3,8 +3,8 @@
  * and resourceVersionMatch, through the real clients. Expected answers are kube-apiserver v1.28's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawRequest, waitFor } from '../int-test-kit';
-import { PY_PRELUDE, startConformanceCluster, type ConformanceCluster } from './kit';
+import { rawRequest, waitFor } from '../cluster.testkit';
+import { PY_PRELUDE, startConformanceCluster, type ConformanceCluster } from './conformance.testkit';
 
 let c: ConformanceCluster;
 

@@ -8,7 +8,7 @@ import { PatchStrategy, setHeaderOptions, type V1Pod } from '@kubernetes/client-
 import {
   annotation, apiFailure, counters, fullyReady, getSidecarSet, listPods, rawRequest, restarts, setMosnImage, specImage,
   startTestCluster, waitFor, type TestCluster,
-} from '../int-test-kit';
+} from '../cluster.testkit';
 
 const NS = 'default';
 const LABEL = 'mesh.apsara-edge.com/mosn-injected=true';

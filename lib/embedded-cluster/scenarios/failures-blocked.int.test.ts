@@ -6,10 +6,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { V1Pod } from '@kubernetes/client-node';
-import { annotation, containerStatus, counters, getSidecarSet, listPods, restarts, specImage, waitFor } from '../int-test-kit';
+import { annotation, containerStatus, counters, getSidecarSet, listPods, restarts, specImage, waitFor } from '../cluster.testkit';
 import {
   eventLines, heldFor, historyOf, podEvents, podReady, probeMosn, startScenario, upgradedPods, waitingReasons, type ScenarioRun,
-} from './scenario-test-kit';
+} from './scenario.testkit';
 
 const EMPTY = 'openkruise/hotupgrade-sample:empty';
 const WORKING = 'kruise.io/sidecarset-working-hotupgrade-container';

@@ -7,10 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { V1Pod } from '@kubernetes/client-node';
 import {
   annotation, containerStatus, counters, fullyReady, getSidecarSet, listPods, setMosnImage, specImage, waitFor,
-} from '../int-test-kit';
+} from '../cluster.testkit';
 import {
   eventLines, heldFor, historyOf, podEvents, podReady, probeMosn, startScenario, upgradedPods, waitingReasons, type ScenarioRun,
-} from './scenario-test-kit';
+} from './scenario.testkit';
 
 const EMPTY = 'openkruise/hotupgrade-sample:empty';
 const WORKING = 'kruise.io/sidecarset-working-hotupgrade-container';

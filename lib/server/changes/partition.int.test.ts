@@ -4,7 +4,7 @@
  * releases exactly the next predicted pod; bad or stale partitions change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getSidecarSet, patchSidecarSet, setMosnImage, waitFor } from '@/lib/embedded-cluster/int-test-kit';
+import { getSidecarSet, patchSidecarSet, setMosnImage, waitFor } from '@/lib/embedded-cluster/cluster.testkit';
 import { rolloutBatches } from '@/lib/sidecarset';
 import { DashboardError } from '../http/dashboard-error';
 import { createDashboard, type Dashboard } from '../live/dashboard';

@@ -4,7 +4,7 @@
  * again, and the refusals: unknown or foreign revision 404, stale view 409, paused 409, already there 422.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getSidecarSet, setMosnImage, waitFor } from '@/lib/embedded-cluster/int-test-kit';
+import { getSidecarSet, setMosnImage, waitFor } from '@/lib/embedded-cluster/cluster.testkit';
 import { DashboardError } from '../http/dashboard-error';
 import { createDashboard, type Dashboard } from '../live/dashboard';
 import { startSessionCluster, type SessionCluster } from '../dashboard.testkit';

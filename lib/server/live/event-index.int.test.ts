@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Event } from 'kubernetes-types/core/v1';
 import type { V1Pod } from '@kubernetes/client-node';
 import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
-import { waitFor } from '@/lib/embedded-cluster/int-test-kit';
+import { waitFor } from '@/lib/embedded-cluster/cluster.testkit';
 import { EventIndex } from './event-index';
 import { createIdlePod, createPodEvent, startSessionCluster, type SessionCluster } from '../dashboard.testkit';
 

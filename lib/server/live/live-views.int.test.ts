@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
-import { setMosnImage, waitFor } from '@/lib/embedded-cluster/int-test-kit';
+import { setMosnImage, waitFor } from '@/lib/embedded-cluster/cluster.testkit';
 import type { PodView, SidecarSetSummary } from '@/lib/sidecarset';
 import { Bus, type BusMessage } from './bus';
 import { EventIndex } from './event-index';

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { V1Pod } from '@kubernetes/client-node';
-import { rawRequest, waitFor } from '@/lib/embedded-cluster/int-test-kit';
+import { rawRequest, waitFor } from '@/lib/embedded-cluster/cluster.testkit';
 import { POD_INJECTED_LIST } from '@/lib/sidecarset';
 import { Bus } from '../live/bus';
 import { EventIndex } from '../live/event-index';

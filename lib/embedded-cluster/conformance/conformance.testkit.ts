@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClusterOptions } from '../cluster';
-import { startTestCluster, type TestCluster } from '../int-test-kit';
-import type { KubectlResult } from '../cli-test-kit';
+import { startTestCluster, type TestCluster } from '../cluster.testkit';
+import type { KubectlResult } from '../cli.testkit';
 
 export interface ConformanceCluster extends TestCluster {
   kubeconfigPath: string;

@@ -5,7 +5,7 @@
 import { ApiException, type CoreV1Api, type CoreV1Event, type V1Pod } from '@kubernetes/client-node';
 import {
   counters, getSidecarSet, listPods, startTestCluster, startWatch, waitFor, type TestCluster, type WatchHandle,
-} from '../int-test-kit';
+} from '../cluster.testkit';
 
 export interface ScenarioRun {
   t: TestCluster;
