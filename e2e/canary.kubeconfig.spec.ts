@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { clusterClient, currentMosnImage } from './support/cluster';
 import { pickTarget, upgradeMosn, waitRolloutDone } from './support/timeline';
 
@@ -17,6 +17,21 @@ let target = '';
 test('partition: hold a pending upgrade, Advance by one batch, and a bad value is refused with the reason', async ({ page, request }) => {
   ({ current: before, target } = await pickTarget(request));
   expect((await request.post('/api/sidecarsets/mosn/pause', { data: {}, headers: json })).status()).toBe(200);
+  try {
+    await steer(page, request);
+  } finally {
+    // Release everything and let the rollout finish, for the next test and the specs after it, even on failure.
+    const s = await strategy();
+    const res = await request.post('/api/sidecarsets/mosn/partition', { data: { partition: 0, fromPartition: s?.partition ?? null }, headers: json });
+    expect(res.status(), await res.text()).toBe(200);
+    expect((await request.post('/api/sidecarsets/mosn/resume', { data: {}, headers: json })).status()).toBe(200);
+  }
+  await waitRolloutDone(request, target);
+  const s = await strategy();
+  expect([s?.partition, s?.paused ?? false]).toEqual([0, false]);
+});
+
+async function steer(page: Page, request: APIRequestContext): Promise<void> {
   await upgradeMosn(request, before, target);
 
   await page.goto('/sidecarsets/mosn');
@@ -37,15 +52,7 @@ test('partition: hold a pending upgrade, Advance by one batch, and a bad value i
   await card.getByRole('button', { name: 'Set partition' }).click();
   await expect(card.getByRole('alert')).toContainText('percentage from 0% to 100%');
   expect((await strategy())?.partition).toBe(1);
-
-  // Release everything and let the rollout finish, for the next test and the specs after it.
-  const res = await request.post('/api/sidecarsets/mosn/partition', { data: { partition: 0, fromPartition: 1 }, headers: json });
-  expect(res.status(), await res.text()).toBe(200);
-  expect((await request.post('/api/sidecarsets/mosn/resume', { data: {}, headers: json })).status()).toBe(200);
-  await waitRolloutDone(request, target);
-  const s = await strategy();
-  expect([s?.partition, s?.paused ?? false]).toEqual([0, false]);
-});
+}
 
 test('rollback: the previous revision is re-applied after asking, and rolled out', async ({ page, request }) => {
   await page.goto('/sidecarsets/mosn');
