@@ -114,7 +114,8 @@ describe('one stream per browser profile', () => {
     await settle();
     const next = only();
     expect(next).not.toBe(first);
-    // The union still holds the closed tab's topic (it said no bye); what matters is the resume point.
+    // The closed tab said no bye, but its lock went with it: its topic left the union.
+    expect(query(next).get('topics')).toBe('sidecarset/mosn');
     expect(query(next).get('lastEventId')).toBe('11');
     next.emit('detail', 'sidecarset/mosn', 'x', 11); // the server replays nothing older; a duplicate is dropped
     next.emit('detail', 'sidecarset/mosn', 'y', 12);
@@ -135,6 +136,17 @@ describe('one stream per browser profile', () => {
     only().hello(ready, 1);
     await settle();
     b.stream.stop();
+    await settle();
+    expect(query(only()).get('topics')).toBe('sidecarsets');
+  });
+
+  it('takes a tab that closed without a word out of the union when its lock goes', async () => {
+    const { open, crash } = setup();
+    open(logResource('sidecarsets'));
+    const b = open(logResource('sidecarset/mosn'));
+    await settle();
+    expect(query(only()).get('topics')).toBe('sidecarset/mosn,sidecarsets');
+    crash(b);
     await settle();
     expect(query(only()).get('topics')).toBe('sidecarsets');
   });

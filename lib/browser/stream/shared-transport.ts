@@ -7,9 +7,9 @@
  * tab's topics and the last event id, and resumes from there: no gap and no refetch.
  */
 import { isHidden, onTabVisibility } from './tab-visibility';
-import { electLeader } from './leader';
+import { electLeader, whenReleased } from './leader';
 import { LeaderStream } from './leader-stream';
-import { asTabMessage, CHANNEL_NAME, LEADER_LOCK, type LeaderMessage, type TabMessage, type TabState } from './tab-channel';
+import { asTabMessage, CHANNEL_NAME, LEADER_LOCK, TAB_LOCK_PREFIX, type LeaderMessage, type TabMessage, type TabState } from './tab-channel';
 import type { StreamHandlers, Transport } from './transport';
 
 export interface SharedEnv {
@@ -44,6 +44,11 @@ export class SharedTransport implements Transport {
   private leader: LeaderStream | undefined;
   private resign: (() => void) | undefined;
   private stopVisibility: (() => void) | undefined;
+  /** This tab's own lock, held while it lives: announcing only then, so no leader takes it for gone. */
+  private holdsTabLock = false;
+  private releaseTabLock: (() => void) | undefined;
+  /** As leader: per other tab, stops waiting for its lock (granted when that tab is gone). */
+  private readonly watchers = new Map<string, () => void>();
   private readonly onPageHide = (): void => this.post({ kind: 'bye', tab: this.id });
   private readonly onPageShow = (ev: PageTransitionEvent): void => {
     if (ev.persisted) this.announce();
@@ -68,6 +73,13 @@ export class SharedTransport implements Transport {
       window.addEventListener('pagehide', this.onPageHide);
       window.addEventListener('pageshow', this.onPageShow);
     }
+    this.releaseTabLock = electLeader(this.env.locks, TAB_LOCK_PREFIX + this.id, () => {
+      this.holdsTabLock = true;
+      if (this.resign) this.announce();
+      return () => {
+        this.holdsTabLock = false;
+      };
+    });
   }
 
   stop(): void {
@@ -79,6 +91,8 @@ export class SharedTransport implements Transport {
     this.post({ kind: 'bye', tab: this.id });
     this.resign?.();
     this.resign = undefined;
+    this.releaseTabLock?.();
+    this.releaseTabLock = undefined;
     this.channel?.close();
     this.channel = undefined;
   }
@@ -111,11 +125,26 @@ export class SharedTransport implements Transport {
       lastSeen: () => this.lastSeen,
     });
     this.leader = leader;
+    for (const tab of this.tabs.keys()) this.watch(tab);
     leader.reconcile();
     return () => {
       leader.stop();
       if (this.leader === leader) this.leader = undefined;
+      for (const stop of this.watchers.values()) stop();
+      this.watchers.clear();
     };
+  }
+
+  /** As leader: drop a tab from the union once it is gone, even if it could not say bye (crashed, killed). */
+  private watch(tab: string): void {
+    if (this.watchers.has(tab)) return;
+    this.watchers.set(
+      tab,
+      whenReleased(this.env.locks, TAB_LOCK_PREFIX + tab, () => {
+        this.watchers.delete(tab);
+        if (this.tabs.delete(tab)) this.leader?.reconcile();
+      }),
+    );
   }
 
   private wanted(): { topics: readonly string[]; allHidden: boolean } {
@@ -135,7 +164,7 @@ export class SharedTransport implements Transport {
   }
 
   private announce(): void {
-    this.post({ kind: 'tab', tab: this.id, ...this.mine });
+    if (this.holdsTabLock) this.post({ kind: 'tab', tab: this.id, ...this.mine });
     this.leader?.reconcile();
   }
 
@@ -149,12 +178,15 @@ export class SharedTransport implements Transport {
         const known = this.tabs.has(m.tab);
         this.tabs.set(m.tab, { topics: m.topics, hidden: m.hidden });
         // A newcomer learns every tab's topics, in case it is the next leader.
-        if (!known) this.post({ kind: 'tab', tab: this.id, ...this.mine });
+        if (!known && this.holdsTabLock && this.resign) this.post({ kind: 'tab', tab: this.id, ...this.mine });
+        if (this.leader) this.watch(m.tab);
         this.leader?.reconcile();
         return;
       }
       case 'bye':
         this.tabs.delete(m.tab);
+        this.watchers.get(m.tab)?.();
+        this.watchers.delete(m.tab);
         this.leader?.reconcile();
         return;
       case 'reconnect':

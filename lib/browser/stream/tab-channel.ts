@@ -7,6 +7,8 @@ import type { Connection, EventName } from './transport';
 
 export const CHANNEL_NAME = 'sidecarset-dashboard:live-stream';
 export const LEADER_LOCK = 'sidecarset-dashboard:live-stream-leader';
+/** + a tab's id: the lock each tab holds for its lifetime, so the leader learns when it is gone. */
+export const TAB_LOCK_PREFIX = 'sidecarset-dashboard:live-stream-tab:';
 
 export interface TabState {
   /** Sorted; empty: status only. */
