@@ -219,6 +219,33 @@ describe('one stream per browser profile', () => {
     for (const t of [a, b]) expect(t.stream.getSnapshot().connection).toBe('open');
   });
 
+  it('shows every tab the leader reconnecting, and resumes after the browser gives up, with back-off', async () => {
+    const { open } = setup();
+    const a = open(logResource('sidecarsets'));
+    const b = open(logResource('sidecarset/mosn'));
+    await settle();
+    only().hello(ready, 20);
+    only().emit('detail', 'sidecarset/mosn', 1, 21);
+    await settle();
+    for (const t of [a, b]) t.refetched.length = 0;
+    // CONNECTING: the browser retries by itself (Last-Event-ID); its hello resumed, so nobody refetches.
+    only().fail(false);
+    await settle();
+    for (const t of [a, b]) expect(t.stream.getSnapshot().connection).toBe('reconnecting');
+    only().hello(ready, 21);
+    await settle();
+    for (const t of [a, b]) expect([t.stream.getSnapshot().connection, t.refetched]).toEqual(['open', []]);
+    // CLOSED (an HTTP error): reopened after a second, from the last id.
+    const count = FakeEventSource.all.length;
+    only().fail(true);
+    await settle();
+    expect(live()).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1000);
+    await settle();
+    expect(FakeEventSource.all).toHaveLength(count + 1);
+    expect(query(only()).get('lastEventId')).toBe('21');
+  });
+
   it('falls back to a stream per tab where Web Locks are missing', async () => {
     expect(typeof BroadcastChannel).toBe('function');
     const swr = () => ({ mutate: vi.fn(() => Promise.resolve(undefined)) as never, cache: new Map() as never });
