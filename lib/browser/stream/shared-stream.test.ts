@@ -128,6 +128,28 @@ describe('one stream per browser profile', () => {
     }
   });
 
+  it('a leader tab about to be frozen hands the stream over; back, it stands again without taking it back', async () => {
+    const { open } = setup();
+    const a = open(logResource('sidecarsets'));
+    const b = open(logResource('sidecarsets'));
+    await settle();
+    const first = only();
+    first.hello(ready, 30);
+    await settle();
+    b.refetched.length = 0;
+    a.lifecycle('freeze');
+    await settle();
+    const next = only();
+    expect(next).not.toBe(first);
+    expect(query(next).get('lastEventId')).toBe('30');
+    next.hello(ready, 30);
+    await settle();
+    expect(b.refetched).toEqual([]);
+    a.lifecycle('resume');
+    await settle();
+    expect(only()).toBe(next);
+  });
+
   it('a closing tab that says bye takes its topics out of the union', async () => {
     const { open } = setup();
     open(logResource('sidecarsets'));

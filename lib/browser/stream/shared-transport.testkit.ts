@@ -39,6 +39,8 @@ export interface Tab {
   locks: FakeTabLocks;
   /** The tab can no longer send (its document is going away). */
   mute(): void;
+  /** Fires a page lifecycle event (`freeze`, `resume`, `pagehide`) where the browser would. */
+  lifecycle(type: 'freeze' | 'resume' | 'pagehide'): void;
   setHidden(hidden: boolean): void;
 }
 
@@ -61,12 +63,14 @@ export function profile() {
     const locks = broker.tab();
     let channel: BroadcastChannel | undefined;
     let hidden = false;
+    const page = { window: new EventTarget(), document: new EventTarget() };
     let visibilityListeners: { onHiddenLong: () => void; onShown: () => void } | undefined;
     const stream = new LiveStream({ mutate, cache: cache as unknown as Cache }, ready, {
       transport: (h) =>
         new SharedTransport(h, {
           locks: locks.asLockManager,
           channel: () => (channel = new BroadcastChannel(channelName)),
+          lifecycle: page,
           visibility: {
             isHidden: () => hidden,
             onChange: (onHiddenLong, onShown) => {
@@ -86,6 +90,7 @@ export function profile() {
       mute: () => {
         if (channel) channel.postMessage = () => undefined;
       },
+      lifecycle: (type) => (type === 'freeze' || type === 'resume' ? page.document : page.window).dispatchEvent(new Event(type)),
       setHidden: (h) => {
         hidden = h;
         if (h) visibilityListeners?.onHiddenLong();

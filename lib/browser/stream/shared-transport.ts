@@ -19,6 +19,8 @@ export interface SharedEnv {
   id?: string;
   /** The tab's visibility (tab-visibility.ts by default). */
   visibility?: { isHidden: () => boolean; onChange: typeof onTabVisibility };
+  /** Where the page's lifecycle events fire: pagehide/pageshow on window, freeze/resume on document by default. */
+  lifecycle?: { window?: EventTarget; document?: EventTarget };
 }
 
 /** The shared transport when this browser has what it needs (Web Locks and BroadcastChannel), else undefined. */
@@ -49,10 +51,9 @@ export class SharedTransport implements Transport {
   private releaseTabLock: (() => void) | undefined;
   /** As leader: per other tab, stops waiting for its lock (granted when that tab is gone). */
   private readonly watchers = new Map<string, () => void>();
-  private readonly onPageHide = (): void => this.post({ kind: 'bye', tab: this.id });
-  private readonly onPageShow = (ev: PageTransitionEvent): void => {
-    if (ev.persisted) this.announce();
-  };
+  /** The page said what it wants (first open): only then is it a candidate and does it announce itself. */
+  private opened = false;
+  private readonly unlisten: Array<() => void> = [];
 
   constructor(private readonly on: StreamHandlers, private readonly env: SharedEnv) {
     this.id = env.id ?? crypto.randomUUID();
@@ -69,13 +70,10 @@ export class SharedTransport implements Transport {
     this.mine = { topics: [], hidden: visibility.isHidden() };
     // A hidden tab keeps receiving (and, as leader, keeps the stream for the others); it only says it is hidden.
     this.stopVisibility = visibility.onChange(() => this.setHidden(true), () => this.setHidden(false));
-    if (typeof window !== 'undefined') {
-      window.addEventListener('pagehide', this.onPageHide);
-      window.addEventListener('pageshow', this.onPageShow);
-    }
+    this.listenToLifecycle();
     this.releaseTabLock = electLeader(this.env.locks, TAB_LOCK_PREFIX + this.id, () => {
       this.holdsTabLock = true;
-      if (this.resign) this.announce();
+      if (this.opened) this.announce();
       return () => {
         this.holdsTabLock = false;
       };
@@ -84,13 +82,11 @@ export class SharedTransport implements Transport {
 
   stop(): void {
     this.stopVisibility?.();
-    if (typeof window !== 'undefined') {
-      window.removeEventListener('pagehide', this.onPageHide);
-      window.removeEventListener('pageshow', this.onPageShow);
-    }
+    for (const off of this.unlisten.splice(0)) off();
     this.post({ kind: 'bye', tab: this.id });
     this.resign?.();
     this.resign = undefined;
+    this.opened = false;
     this.releaseTabLock?.();
     this.releaseTabLock = undefined;
     this.channel?.close();
@@ -98,16 +94,46 @@ export class SharedTransport implements Transport {
   }
 
   open(topics: readonly string[], fresh: boolean): void {
-    const first = this.resign === undefined;
+    const first = !this.opened;
+    this.opened = true;
     const changed = first || topics.join(',') !== this.mine.topics.join(',');
     this.mine = { ...this.mine, topics };
     if (changed) this.announce();
     // Candidate only once the page said what it wants: a leader elected earlier would open a stream for nothing.
-    if (first) this.resign = electLeader(this.env.locks, LEADER_LOCK, () => this.lead());
+    if (first) this.stand();
     if (fresh) {
       if (this.leader) this.leader.reconcile(true);
       else this.post({ kind: 'reconnect' });
     }
+  }
+
+  private stand(): void {
+    this.resign ??= electLeader(this.env.locks, LEADER_LOCK, () => this.lead());
+  }
+
+  private listenToLifecycle(): void {
+    const win = this.env.lifecycle?.window ?? (typeof window === 'undefined' ? undefined : window);
+    const doc = this.env.lifecycle?.document ?? (typeof document === 'undefined' ? undefined : document);
+    const on = (target: EventTarget | undefined, type: string, fn: (ev: Event) => void): void => {
+      target?.addEventListener(type, fn);
+      this.unlisten.push(() => target?.removeEventListener(type, fn));
+    };
+    // Closing (or leaving for the back/forward cache): take this tab's topics out of the union now.
+    on(win, 'pagehide', () => this.post({ kind: 'bye', tab: this.id }));
+    on(win, 'pageshow', (ev) => {
+      if (!(ev as PageTransitionEvent).persisted) return;
+      // Back from the back/forward cache: nothing reached it meanwhile, so it reloads what it shows.
+      this.announce();
+      this.on.event('reset', JSON.stringify({ topic: 'status', data: { reason: 'restored from the back/forward cache' } }), {});
+    });
+    // A frozen tab runs no code, so a frozen leader would leave every tab without events: hand over first.
+    on(doc, 'freeze', () => {
+      this.resign?.();
+      this.resign = undefined;
+    });
+    on(doc, 'resume', () => {
+      if (this.opened) this.stand();
+    });
   }
 
   carries(topic: string): boolean {
@@ -178,7 +204,7 @@ export class SharedTransport implements Transport {
         const known = this.tabs.has(m.tab);
         this.tabs.set(m.tab, { topics: m.topics, hidden: m.hidden });
         // A newcomer learns every tab's topics, in case it is the next leader.
-        if (!known && this.holdsTabLock && this.resign) this.post({ kind: 'tab', tab: this.id, ...this.mine });
+        if (!known && this.holdsTabLock && this.opened) this.post({ kind: 'tab', tab: this.id, ...this.mine });
         if (this.leader) this.watch(m.tab);
         this.leader?.reconcile();
         return;
