@@ -11,19 +11,27 @@ export class FakeEventSource {
   static all: FakeEventSource[] = [];
   readyState = FakeEventSource.CONNECTING;
   onerror: (() => void) | null = null;
-  private readonly listeners = new Map<string, Array<(e: { data: string }) => void>>();
+  private readonly listeners = new Map<string, Array<(e: { data: string; lastEventId: string }) => void>>();
   constructor(readonly url: string) {
     FakeEventSource.all.push(this);
   }
-  addEventListener(name: string, fn: (e: { data: string }) => void) {
+  addEventListener(name: string, fn: (e: { data: string; lastEventId: string }) => void) {
     this.listeners.set(name, [...(this.listeners.get(name) ?? []), fn]);
   }
   close() {
     this.readyState = FakeEventSource.CLOSED;
   }
-  emit(name: string, topic: string, data: unknown) {
+  /** One event as the server frames it; `id` is its SSE id (the server's `hello` has none). */
+  emit(name: string, topic: string, data: unknown, id?: number) {
+    this.emitRaw(name, JSON.stringify({ topic, data }), id);
+  }
+  /** The server's `hello`: the status, and the bus's last id when the connection opened. */
+  hello(data: unknown, lastId: number) {
+    this.emitRaw('hello', JSON.stringify({ topic: 'status', data, lastId }));
+  }
+  emitRaw(name: string, data: string, id?: number) {
     this.readyState = FakeEventSource.OPEN;
-    for (const fn of this.listeners.get(name) ?? []) fn({ data: JSON.stringify({ topic, data }) });
+    for (const fn of this.listeners.get(name) ?? []) fn({ data, lastEventId: id === undefined ? '' : String(id) });
   }
   fail(closed: boolean) {
     this.readyState = closed ? FakeEventSource.CLOSED : FakeEventSource.CONNECTING;

@@ -1,5 +1,6 @@
 /**
- * One EventSource per tab, shared by every hook on the page. It keeps SWR's cache current by applying pushed
+ * The tab's live data, shared by every hook on the page: one stream of server events per browser profile when
+ * tabs can share it (shared-transport.ts), else one EventSource per tab (direct-transport.ts). It keeps SWR's cache current by applying pushed
  * deltas with `mutate(key, value, { revalidate: false })`: nothing polls. The page refetches only when the
  * stream cannot vouch for the cache: on each (re)connection (`hello`), on `reset`, when the cluster turns ready, and
  * once for a resource that joins a topic the open stream already carries (no new `hello` will load it).
@@ -10,11 +11,13 @@
 import type { Cache, ScopedMutator } from 'swr';
 import type { DashboardStatus } from '@/lib/api';
 import { getJson } from '../fetch-json';
+import { DirectTransport } from './direct-transport';
 import { REFETCH, type Delta, type LiveResource } from './resources';
-import { isHidden, onTabVisibility } from './tab-visibility';
+import { sharedTransportIfSupported } from './shared-transport';
+import { isHidden } from './tab-visibility';
+import type { Connection, EventMeta, EventName, StreamHandlers, Transport } from './transport';
 
-/** `paused`: the tab is hidden and gave its connection back (see tab-visibility.ts). */
-export type Connection = 'connecting' | 'open' | 'reconnecting' | 'paused';
+export type { Connection } from './transport';
 
 export interface LiveSnapshot {
   connection: Connection;
@@ -27,14 +30,11 @@ export interface LiveSnapshot {
 
 type AnyResource = LiveResource<unknown>;
 
-const EVENTS = ['hello', 'status', 'reset', 'summaries', 'removed', 'detail', 'timeline', 'probe', 'gap'] as const;
-const FIRST_RETRY_MS = 1000;
-const MAX_RETRY_MS = 30_000;
 /**
  * Deltas that arrive within one animation frame are applied together: during a big rollout the server sends many
  * small ones, and each application copies the pod list and re-renders the table, but a frame is the most a
  * person can see, so nothing waits longer than the next paint. Never a fixed timer. A hidden tab paints no
- * frames: it drains on the next task instead (and gives its connection back after a while, tab-visibility.ts).
+ * frames: it drains on the next task instead.
  */
 function nextFrame(fn: () => void): () => void {
   if (typeof requestAnimationFrame === 'function' && !isHidden()) {
@@ -45,12 +45,17 @@ function nextFrame(fn: () => void): () => void {
   return () => clearTimeout(t);
 }
 
+export interface LiveStreamOptions {
+  /** How events reach this tab; by default shared between the profile's tabs when the browser allows it. */
+  transport?: (handlers: StreamHandlers) => Transport;
+}
+
 export class LiveStream {
   /** By SWR key: two resources may share a topic (a SidecarSet's timeline and one of its pods' timelines). */
   private readonly watched = new Map<string, { resource: AnyResource; refs: number }>();
   /** Unwatched since the stream was last opened; their cache entries are dropped when it reopens without them. */
   private readonly retired = new Map<string, AnyResource>();
-  /** Watched since the last `hello`: nothing has loaded them yet if the stream does not need to reopen. */
+  /** Watched but not loaded since the stream last vouched for them (a `hello`, `reset`, readiness). */
   private readonly unloaded = new Set<string>();
   private readonly loads = new Map<string, Set<Delta[]>>();
   /** Deltas received but not yet applied, per SWR key, in arrival order. */
@@ -58,19 +63,19 @@ export class LiveStream {
   /** Cancels the frame that will apply `pending`; set while one is scheduled. */
   private cancelFlush: (() => void) | undefined;
   private readonly listeners = new Set<() => void>();
-  private es: EventSource | undefined;
-  private openTopics: string | undefined;
+  private readonly makeTransport: (handlers: StreamHandlers) => Transport;
+  private transport: Transport | undefined;
   private openTimer: ReturnType<typeof setTimeout> | undefined;
-  private retryMs = FIRST_RETRY_MS;
-  private stopVisibility: (() => void) | undefined;
   private started = false;
   private snapshot: LiveSnapshot;
 
   constructor(
     private readonly swr: { mutate: ScopedMutator; cache: Cache },
     initialStatus?: DashboardStatus,
+    options: LiveStreamOptions = {},
   ) {
     this.snapshot = { connection: 'connecting', status: initialStatus };
+    this.makeTransport = options.transport ?? ((h) => sharedTransportIfSupported(h) ?? new DirectTransport(h));
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -85,30 +90,20 @@ export class LiveStream {
   start(): void {
     if (this.started) return;
     this.started = true;
-    this.stopVisibility = onTabVisibility(() => this.pause(), () => this.resume());
+    this.transport = this.makeTransport({
+      event: (name, raw, meta) => this.onEvent(name, raw, meta),
+      connection: (c) => this.onConnection(c),
+    });
+    this.transport.start();
     this.scheduleOpen();
   }
 
   stop(): void {
     this.started = false;
-    this.stopVisibility?.();
     clearTimeout(this.openTimer);
     this.flush();
-    this.close();
-  }
-
-  /** Hidden long enough: give the connection back. */
-  private pause(): void {
-    if (!this.es) return;
-    this.flush();
-    this.close();
-    this.update({ connection: 'paused' });
-  }
-
-  private resume(): void {
-    if (!this.started || this.es) return;
-    this.update({ connection: 'connecting' });
-    this.open(true);
+    this.transport?.stop();
+    this.transport = undefined;
   }
 
   /** Keep `resource` current until the returned function is called. */
@@ -156,22 +151,32 @@ export class LiveStream {
     }
   }
 
-  /** Refetch the given keys (default: every watched one) through the hooks that use them. */
+  /**
+   * Refetch the given keys through the hooks that use them; by default every watched key the stream carries (one
+   * it does not carry yet is loaded when it does: a load before that could miss the deltas in between).
+   */
   refetch(keys?: readonly string[]): void {
-    if (!keys) this.unloaded.clear();
-    const list = keys ?? [...this.watched.keys()];
+    let list = keys;
+    if (!list) {
+      list = [...this.watched.values()].filter((e) => this.carries(e.resource.topic)).map((e) => e.resource.key);
+      for (const key of list) this.unloaded.delete(key);
+    }
     for (const key of list) this.swr.mutate(key).catch(() => undefined);
   }
 
   /** After the browser switched cluster context: the open stream belongs to the old one. */
   reconnect(): void {
-    this.update({ connection: 'connecting' });
+    this.onConnection('connecting');
     this.open(true);
   }
 
   /** A status learnt outside the stream (the Retry button's answer). */
   applyStatus(status: DashboardStatus): void {
     this.setStatus(status, Date.now());
+  }
+
+  private carries(topic: string): boolean {
+    return this.transport?.carries(topic) ?? false;
   }
 
   private reduce<T>(resource: LiveResource<T>, value: T, deltas: readonly Delta[]): T {
@@ -217,78 +222,57 @@ export class LiveStream {
     this.pending.clear();
   }
 
-  private scheduleOpen(delay = 0): void {
+  private scheduleOpen(): void {
     if (!this.started || typeof EventSource === 'undefined') return;
     clearTimeout(this.openTimer);
     // Deferred so a page swap (old hooks unwatch, new ones watch) reopens once with the final topic set.
-    this.openTimer = setTimeout(() => this.open(false), delay);
+    this.openTimer = setTimeout(() => this.open(false), 0);
   }
 
-  private open(force: boolean): void {
+  private open(fresh: boolean): void {
     this.openTimer = undefined;
-    if (isHidden() && !this.es) {
-      // Opened in the background, or paused: connect when the tab is shown (resume).
-      if (this.snapshot.connection !== 'paused') this.update({ connection: 'paused' });
-      return;
-    }
-    const topics = [...new Set([...this.watched.values()].map((e) => e.resource.topic))].sort().join(',') || 'status';
+    const topics = [...new Set([...this.watched.values()].map((e) => e.resource.topic))].sort();
     for (const [key, r] of this.retired) if (!this.watched.has(key)) this.swr.cache.delete(r.key);
     this.retired.clear();
-    if (!force && this.es && this.es.readyState !== EventSource.CLOSED && topics === this.openTopics) {
-      // Same topics, no new `hello`: load what was added since (e.g. another pod's timeline on the same topic).
-      if (this.es.readyState === EventSource.OPEN && this.snapshot.status?.phase === 'ready' && this.unloaded.size > 0) {
-        const keys = [...this.unloaded];
-        this.unloaded.clear();
-        this.refetch(keys);
-      }
-      return;
-    }
-    this.close();
-    const es = new EventSource(`/api/stream?topics=${encodeURIComponent(topics)}`);
-    this.es = es;
-    this.openTopics = topics;
-    for (const name of EVENTS) {
-      es.addEventListener(name, (ev) => {
-        if (this.es === es) this.onEvent(name, (ev as MessageEvent<string>).data);
-      });
-    }
-    es.onerror = () => {
-      if (this.es !== es) return;
-      if (isHidden() && es.readyState === EventSource.CLOSED) {
-        // Do not retry in the background: resume reconnects.
-        this.close();
-        this.update({ connection: 'paused' });
-        return;
-      }
-      this.update({ connection: 'reconnecting' });
-      // CONNECTING: the browser retries by itself with Last-Event-ID. CLOSED (an HTTP error): it gave up, we retry.
-      if (es.readyState === EventSource.CLOSED) {
-        this.scheduleOpen(this.retryMs);
-        this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
-      }
-    };
+    this.transport?.open(topics, fresh);
+    // A key on a topic the stream already carries gets no `hello`: load it now.
+    this.loadCarried();
   }
 
-  private close(): void {
-    this.es?.close();
-    this.es = undefined;
-    this.openTopics = undefined;
+  private loadCarried(): void {
+    if (this.snapshot.connection !== 'open' || this.snapshot.status?.phase !== 'ready' || this.unloaded.size === 0) return;
+    const keys = [...this.unloaded].filter((key) => {
+      const topic = this.watched.get(key)?.resource.topic;
+      return topic !== undefined && this.carries(topic);
+    });
+    for (const key of keys) this.unloaded.delete(key);
+    if (keys.length > 0) this.refetch(keys);
   }
 
-  private onEvent(name: (typeof EVENTS)[number], raw: string): void {
+  private onConnection(connection: Connection): void {
+    // Given back while hidden: what is queued is applied now rather than at a frame that may never come.
+    if (connection === 'paused') this.flush();
+    if (connection !== this.snapshot.connection) this.update({ connection });
+    if (connection === 'open') this.loadCarried();
+  }
+
+  private onEvent(name: EventName, raw: string, meta: EventMeta): void {
     let envelope: { topic?: unknown; data?: unknown };
     try {
       envelope = JSON.parse(raw) as { topic?: unknown; data?: unknown };
     } catch {
       return;
     }
-    const now = Date.now();
+    const now = meta.receivedAt ?? Date.now();
     if (name === 'hello') {
-      this.retryMs = FIRST_RETRY_MS;
       const status = envelope.data as DashboardStatus;
       this.update({ connection: 'open', status, statusReceivedAt: now, lastMessageAt: now });
-      // Whatever happened before this connection (initial render, a gap) is not in the stream: refetch once.
-      if (status.phase === 'ready') this.refetch();
+      // Whatever happened before this connection (initial render, a gap) is not in the stream: refetch once. A
+      // connection that resumed where this tab stopped lost nothing: only keys never loaded need a fetch.
+      if (status.phase === 'ready') {
+        if (meta.continuous) this.loadCarried();
+        else this.refetch();
+      }
     } else if (name === 'status') {
       this.setStatus(envelope.data as DashboardStatus, now);
     } else if (name === 'reset') {
