@@ -16,6 +16,8 @@ export interface PodCell {
   updated: boolean;
   /** The pod has swimlanes to jump to. */
   hasTimeline: boolean;
+  /** The phase's words and the overview state it counts as, e.g. "Migrating (migrating)". */
+  stateText: string;
   /** What hover, focus and screen readers say: the pod, its phase, and the probe's verdict when lossy. */
   label: string;
 }
@@ -24,6 +26,7 @@ export function podCell(view: PodView, verdict: Verdict | undefined, hasTimeline
   const key = `${view.namespace}/${view.name}`;
   const lossy = verdict !== undefined && !verdict.lossless && verdict.total > 0;
   const state = stateOfPhase(view.upgradePhase);
+  const stateText = `${view.phaseLabel} (${stateWord[state]})`;
   return {
     key,
     phase: view.upgradePhase,
@@ -33,7 +36,8 @@ export function podCell(view: PodView, verdict: Verdict | undefined, hasTimeline
     inFlight: isInFlightPhase(view.upgradePhase),
     updated: view.updated,
     hasTimeline,
-    label: `${key}: ${view.phaseLabel} (${stateWord[state]})${lossy ? `, lossy: ${verdict.text}` : ''}`,
+    stateText,
+    label: `${key}: ${stateText}${lossy ? `, lossy: ${verdict.text}` : ''}`,
   };
 }
 

@@ -7,7 +7,7 @@ import { SIDECARS, entry, hotUpgrade } from '@/components/timeline/test-fixtures
 import { applyFilters, filterCounts, gridMove, orderCells, parseFilters, formatFilters, podCell } from './grid-model';
 import { countAt, phaseSeries, seriesRanges } from './phase-series';
 import { stateOfPhase } from './states';
-import { buildTrack, stateAt } from './track';
+import { buildTrack, rolloutStarts, stateAt } from './track';
 
 const snapshot = (entries: TimelineEntry[], name = 'p', deleted = false) => ({ namespace: 'default', name, uid: name, sidecarSets: ['mosn'], deleted, truncated: 0, entries });
 /** A model with the pod's current view set (the model builder itself needs a full view; the track reads only its phase). */
@@ -123,5 +123,23 @@ describe('the pod grid and its filters', () => {
     expect(gridMove(6, 'End', 7, 3)).toBe(6);
     expect(gridMove(4, 'End', 7, 3, true)).toBe(6);
     expect(gridMove(4, 'Enter', 7, 3)).toBeUndefined();
+  });
+});
+
+describe('queued, inferred from when the rollout started', () => {
+  // The rollout starts at 500 (a probe run); the pods are written at 1000, 3000 and 5000.
+  const models = [0, 2000, 4000].map((dt, i) => withView(buildPodModel(snapshot(shifted(dt), `p${i}`), undefined, SIDECARS, []), view(`p${i}`, 'Done')));
+
+  it('takes rollout starts from probe runs and from the first write of a burst', () => {
+    expect(rolloutStarts(models, [500])).toEqual([500]);
+    expect(rolloutStarts(models, [])).toEqual([1000]);
+  });
+
+  it('counts a pod done before its own write, after the rollout started, as queued', () => {
+    const tracks = models.map((m) => buildTrack(m, rolloutStarts(models, [500])));
+    expect(countAt(tracks, 400)).toMatchObject({ done: 3, queued: 0 });
+    expect(countAt(tracks, 600)).toMatchObject({ done: 0, queued: 3 });
+    expect(countAt(tracks, 3300)).toMatchObject({ done: 1, migrating: 1, queued: 1 });
+    expect(countAt(tracks, 9000)).toMatchObject({ done: 3, queued: 0 });
   });
 });

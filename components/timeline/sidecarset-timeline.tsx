@@ -1,11 +1,14 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { podKey } from '@/lib/browser/stream/merge';
 import { sidecarSetTimelineResource } from '@/lib/browser/stream/resources';
 import { useServerNow } from '@/lib/browser/hooks/use-server-now';
 import { useSidecarSetTimeline } from '@/lib/browser/hooks/use-sidecarset-timeline';
 import type { PodView, SidecarContainerSummary } from '@/lib/sidecarset/views';
+import { applyFilters, type FilterId } from '@/components/rollout-overview/grid-model';
+import { RolloutOverview } from '@/components/rollout-overview/rollout-overview';
+import { useLiveCells } from '@/components/rollout-overview/use-overview';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Spinner } from '@/components/ui/spinner';
@@ -45,6 +48,19 @@ export function SidecarSetTimeline({ name, sidecars: latestSidecars, pods, inFli
   const running = latest !== undefined && latest.endedAt === undefined;
   const now = useServerNow(cursorTickMs(running, inFlight > 0)) ?? data?.generatedAt ?? 0;
   const zoom = useZoom(models, latest, now);
+  const perPod = data?.probe.verdicts.find((v) => v.runId === latest?.id)?.perPod;
+  const cells = useLiveCells(pods, models, perPod);
+  const runsData = data?.probe.runs;
+  const probeStarts = useMemo(() => (runsData ?? []).map((r) => r.startedAt), [runsData]);
+  const [filters, setFilters] = useState<ReadonlySet<FilterId>>(() => new Set());
+  const [jumpTo, setJumpTo] = useState<{ key: string } | undefined>(undefined);
+  const shown = useMemo(() => applyFilters(cells, filters), [cells, filters]);
+  // The filters narrow the swimlanes too; a deleted pod (no cell) shows only while no filter is chosen.
+  const shownModels = useMemo(() => {
+    if (filters.size === 0) return models;
+    const keys = new Set(shown.map((c) => c.key));
+    return models.filter((m) => keys.has(m.key));
+  }, [models, shown, filters]);
 
   let body;
   if (error && !data) body = <ErrorState title="Could not load the timeline" message={error.message} />;
@@ -54,14 +70,28 @@ export function SidecarSetTimeline({ name, sidecars: latestSidecars, pods, inFli
     body = (
       <>
         <RolloutVerdict run={latest} verdict={rollout} earlier={Math.max(0, runs.length - 1)} scope="rollout" gaps={data.gaps} />
-        <TimelineLegend />
-        <TimelineChart
+        <RolloutOverview
+          name={name}
           models={models}
+          cells={cells}
+          shown={shown}
+          filters={filters}
+          onFilters={setFilters}
           domain={zoom.domain}
           now={now}
           gaps={data.gaps}
-          label={`Timelines of the ${models.length} pods of ${name}`}
+          probeStarts={probeStarts}
+          onOpen={(key) => setJumpTo({ key })}
+        />
+        <TimelineLegend />
+        <TimelineChart
+          models={shownModels}
+          domain={zoom.domain}
+          now={now}
+          gaps={data.gaps}
+          label={`Timelines of the ${shownModels.length} pods of ${name}${filters.size > 0 ? ' the filters leave' : ''}`}
           hrefFor={(m) => podTimelineHref(name, m.namespace, m.name)}
+          jumpTo={jumpTo}
         />
         <GapList gaps={data.gaps} now={now} />
       </>
