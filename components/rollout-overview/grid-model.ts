@@ -22,23 +22,47 @@ export interface PodCell {
   label: string;
 }
 
-export function podCell(view: PodView, verdict: Verdict | undefined, hasTimeline: boolean): PodCell {
-  const key = `${view.namespace}/${view.name}`;
-  const lossy = verdict !== undefined && !verdict.lossless && verdict.total > 0;
-  const state = stateOfPhase(view.upgradePhase);
-  const stateText = `${view.phaseLabel} (${stateWord[state]})`;
+export interface CellFacts {
+  key: string;
+  phase: PodUpgradePhase;
+  phaseLabel: string;
+  severity: Severity;
+  updated: boolean;
+  verdict: Verdict | undefined;
+  hasTimeline: boolean;
+  /** The overview state, when known better than from the phase (a replay's state at the record's end). */
+  state?: OverviewState;
+}
+
+export function makeCell(f: CellFacts): PodCell {
+  const lossy = f.verdict !== undefined && !f.verdict.lossless && f.verdict.total > 0;
+  const state = f.state ?? stateOfPhase(f.phase);
+  const stateText = `${f.phaseLabel} (${stateWord[state]})`;
   return {
-    key,
-    phase: view.upgradePhase,
+    key: f.key,
+    phase: f.phase,
     state,
-    severity: view.severity,
+    severity: f.severity,
     lossy,
-    inFlight: isInFlightPhase(view.upgradePhase),
-    updated: view.updated,
-    hasTimeline,
+    inFlight: isInFlightPhase(f.phase),
+    updated: f.updated,
+    hasTimeline: f.hasTimeline,
     stateText,
-    label: `${key}: ${stateText}${lossy ? `, lossy: ${verdict.text}` : ''}`,
+    label: `${f.key}: ${stateText}${lossy && f.verdict ? `, lossy: ${f.verdict.text}` : ''}`,
   };
+}
+
+/** A live pod's cell, from its view. */
+export function podCell(view: PodView, verdict: Verdict | undefined, hasTimeline: boolean): PodCell {
+  return makeCell({
+    key: `${view.namespace}/${view.name}`,
+    phase: view.upgradePhase,
+    phaseLabel: view.phaseLabel,
+    severity: view.severity,
+    updated: view.updated,
+    verdict,
+    hasTimeline,
+  });
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

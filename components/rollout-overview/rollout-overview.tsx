@@ -16,12 +16,14 @@ import { PhaseChart } from './phase-chart';
 import { emptyCounts, phaseSeries, seriesRanges, type Counts } from './phase-series';
 import { PodGrid } from './pod-grid';
 import { STATES, stateClass, stateMeaning, stateWord } from './states';
-import { useTracks } from './use-overview';
+import type { Track } from './track';
 
 interface Props {
   name: string;
   /** Every pod's swimlane model, in display order (the chart counts them all, whatever the filters). */
   models: readonly PodModel[];
+  /** Each model's state over time (useTracks), in the same order. */
+  tracks: readonly Track[];
   /** Every pod, in the swimlanes' order. */
   cells: readonly PodCell[];
   /** The cells the filters leave. */
@@ -31,8 +33,6 @@ interface Props {
   domain: Domain;
   now: number;
   gaps: readonly Gap[];
-  /** When the probe runs started: rollout starts, from which the chart knows pods were queued. */
-  probeStarts: readonly number[];
   /** Show a pod's swimlanes (scroll the timeline to it and focus it). */
   onOpen: (key: string) => void;
 }
@@ -48,10 +48,9 @@ const countsOf = (cells: readonly PodCell[]): Counts => {
  * the swimlanes' time axis), every pod as one cell, and filters that narrow the grid and the swimlanes together.
  * The same numbers as tables on request.
  */
-export function RolloutOverview({ name, models, cells, shown, filters, onFilters, domain, now, gaps, probeStarts, onOpen }: Props) {
+export function RolloutOverview({ name, models, cells, shown, filters, onFilters, domain, now, gaps, onOpen, tracks }: Props) {
   const tableId = useId();
   const [asTable, setAsTable] = useState(false);
-  const tracks = useTracks(models, probeStarts);
   const intervals = useMemo(() => gapIntervals(gaps, now), [gaps, now]);
   const columns = useMemo(() => phaseSeries(tracks, domain, intervals, now), [tracks, domain, intervals, now]);
   const current = useMemo(() => countsOf(cells), [cells]);

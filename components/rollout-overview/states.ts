@@ -68,6 +68,8 @@ const representative: Record<OverviewState, PodUpgradePhase> = {
 
 export const stateSeverity = (s: OverviewState): Severity => phaseSeverity(representative[s]);
 
+export const representativePhase = (s: OverviewState): PodUpgradePhase => representative[s];
+
 /** Solid fills, one per severity: the badges' hues, strong enough to read in a 12 px cell. */
 export const fillClass: Record<Severity, string> = {
   ok: 'bg-emerald-500 dark:bg-emerald-500',

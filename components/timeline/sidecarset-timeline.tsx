@@ -1,23 +1,18 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { podKey } from '@/lib/browser/stream/merge';
 import { sidecarSetTimelineResource } from '@/lib/browser/stream/resources';
 import { useServerNow } from '@/lib/browser/hooks/use-server-now';
 import { useSidecarSetTimeline } from '@/lib/browser/hooks/use-sidecarset-timeline';
 import type { PodView, SidecarContainerSummary } from '@/lib/sidecarset/views';
-import { applyFilters, type FilterId } from '@/components/rollout-overview/grid-model';
-import { RolloutOverview } from '@/components/rollout-overview/rollout-overview';
-import { useLiveCells } from '@/components/rollout-overview/use-overview';
+import { useLiveCells, useTracks } from '@/components/rollout-overview/use-overview';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Spinner } from '@/components/ui/spinner';
 import { ExportJson } from './export-json';
-import { GapList } from './gap-list';
 import { podTimelineHref } from './links';
-import { RolloutVerdict } from './rollout-verdict';
-import { TimelineChart } from './timeline-chart';
-import { TimelineLegend } from './timeline-legend';
+import { TimelineBody } from './timeline-body';
 import { usePodModels } from './use-pod-models';
 import { cursorTickMs, useZoom } from './use-zoom';
 import { ZoomControls } from './zoom-controls';
@@ -44,7 +39,6 @@ export function SidecarSetTimeline({ name, sidecars: latestSidecars, pods, inFli
   const runs = data?.probe.runs ?? [];
   const models = usePodModels(data?.pods ?? [], views, sidecars, runs);
   const latest = runs.at(-1);
-  const rollout = data?.probe.verdicts.find((v) => v.runId === latest?.id)?.rollout;
   const running = latest !== undefined && latest.endedAt === undefined;
   const now = useServerNow(cursorTickMs(running, inFlight > 0)) ?? data?.generatedAt ?? 0;
   const zoom = useZoom(models, latest, now);
@@ -52,15 +46,7 @@ export function SidecarSetTimeline({ name, sidecars: latestSidecars, pods, inFli
   const cells = useLiveCells(pods, models, perPod);
   const runsData = data?.probe.runs;
   const probeStarts = useMemo(() => (runsData ?? []).map((r) => r.startedAt), [runsData]);
-  const [filters, setFilters] = useState<ReadonlySet<FilterId>>(() => new Set());
-  const [jumpTo, setJumpTo] = useState<{ key: string } | undefined>(undefined);
-  const shown = useMemo(() => applyFilters(cells, filters), [cells, filters]);
-  // The filters narrow the swimlanes too; a deleted pod (no cell) shows only while no filter is chosen.
-  const shownModels = useMemo(() => {
-    if (filters.size === 0) return models;
-    const keys = new Set(shown.map((c) => c.key));
-    return models.filter((m) => keys.has(m.key));
-  }, [models, shown, filters]);
+  const tracks = useTracks(models, probeStarts);
 
   let body;
   if (error && !data) body = <ErrorState title="Could not load the timeline" message={error.message} />;
@@ -68,33 +54,18 @@ export function SidecarSetTimeline({ name, sidecars: latestSidecars, pods, inFli
   else if (models.length === 0) body = <EmptyState title="No pod timelines yet">Pods appear here once Kruise has injected the sidecar.</EmptyState>;
   else {
     body = (
-      <>
-        <RolloutVerdict run={latest} verdict={rollout} earlier={Math.max(0, runs.length - 1)} scope="rollout" gaps={data.gaps} />
-        <RolloutOverview
-          name={name}
-          models={models}
-          cells={cells}
-          shown={shown}
-          filters={filters}
-          onFilters={setFilters}
-          domain={zoom.domain}
-          now={now}
-          gaps={data.gaps}
-          probeStarts={probeStarts}
-          onOpen={(key) => setJumpTo({ key })}
-        />
-        <TimelineLegend />
-        <TimelineChart
-          models={shownModels}
-          domain={zoom.domain}
-          now={now}
-          gaps={data.gaps}
-          label={`Timelines of the ${shownModels.length} pods of ${name}${filters.size > 0 ? ' the filters leave' : ''}`}
-          hrefFor={(m) => podTimelineHref(name, m.namespace, m.name)}
-          jumpTo={jumpTo}
-        />
-        <GapList gaps={data.gaps} now={now} />
-      </>
+      <TimelineBody
+        name={name}
+        models={models}
+        tracks={tracks}
+        cells={cells}
+        gaps={data.gaps}
+        runs={runs}
+        verdicts={data.probe.verdicts}
+        domain={zoom.domain}
+        now={now}
+        hrefFor={(m) => podTimelineHref(name, m.namespace, m.name)}
+      />
     );
   }
   return (

@@ -1,0 +1,73 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import type { Gap, ProbeRunSnapshot, ProbeVerdicts } from '@/lib/api';
+import { applyFilters, type FilterId, type PodCell } from '@/components/rollout-overview/grid-model';
+import { RolloutOverview } from '@/components/rollout-overview/rollout-overview';
+import type { Track } from '@/components/rollout-overview/track';
+import { GapList } from './gap-list';
+import type { PodModel } from './pod-model';
+import { RolloutVerdict } from './rollout-verdict';
+import { TimelineChart } from './timeline-chart';
+import { TimelineLegend } from './timeline-legend';
+import type { Domain } from './time-scale';
+
+interface Props {
+  name: string;
+  models: readonly PodModel[];
+  tracks: readonly Track[];
+  cells: readonly PodCell[];
+  gaps: readonly Gap[];
+  runs: readonly ProbeRunSnapshot[];
+  verdicts: readonly ProbeVerdicts[];
+  domain: Domain;
+  now: number;
+  hrefFor?: (m: PodModel) => string;
+}
+
+/**
+ * What the live SidecarSet page and a recorded rollout's replay both draw, from the same timeline shape: the
+ * probe's verdict, the overview (chart, grid, filters) and the swimlanes the filters narrow, then the gaps.
+ */
+export function TimelineBody({ name, models, tracks, cells, gaps, runs, verdicts, domain, now, hrefFor }: Props) {
+  const latest = runs.at(-1);
+  const rollout = verdicts.find((v) => v.runId === latest?.id)?.rollout;
+  const [filters, setFilters] = useState<ReadonlySet<FilterId>>(() => new Set());
+  const [jumpTo, setJumpTo] = useState<{ key: string } | undefined>(undefined);
+  const shown = useMemo(() => applyFilters(cells, filters), [cells, filters]);
+  // The filters narrow the swimlanes too; a deleted pod (no cell) shows only while no filter is chosen.
+  const shownModels = useMemo(() => {
+    if (filters.size === 0) return models;
+    const keys = new Set(shown.map((c) => c.key));
+    return models.filter((m) => keys.has(m.key));
+  }, [models, shown, filters]);
+  return (
+    <>
+      <RolloutVerdict run={latest} verdict={rollout} earlier={Math.max(0, runs.length - 1)} scope="rollout" gaps={gaps} />
+      <RolloutOverview
+        name={name}
+        models={models}
+        tracks={tracks}
+        cells={cells}
+        shown={shown}
+        filters={filters}
+        onFilters={setFilters}
+        domain={domain}
+        now={now}
+        gaps={gaps}
+        onOpen={(key) => setJumpTo({ key })}
+      />
+      <TimelineLegend />
+      <TimelineChart
+        models={shownModels}
+        domain={domain}
+        now={now}
+        gaps={gaps}
+        label={`Timelines of the ${shownModels.length} pods of ${name}${filters.size > 0 ? ' the filters leave' : ''}`}
+        hrefFor={hrefFor}
+        jumpTo={jumpTo}
+      />
+      <GapList gaps={gaps} now={now} />
+    </>
+  );
+}
