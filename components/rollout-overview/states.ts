@@ -86,9 +86,10 @@ export const patternClass: Record<OverviewState, string> = {
   resetting: 'bg-[repeating-linear-gradient(0deg,rgba(0,0,0,0.35)_0_2px,transparent_2px_4px)]',
   migrating: 'bg-[repeating-linear-gradient(90deg,rgba(0,0,0,0.35)_0_2px,transparent_2px_4px)]',
   upgrading: 'bg-[repeating-linear-gradient(135deg,rgba(0,0,0,0.35)_0_2px,transparent_2px_5px)]',
-  queued: 'bg-[radial-gradient(circle,rgba(0,0,0,0.55)_0_22%,transparent_26%)]',
+  // Patterns repeat at a few px so a 12 px cell and a wide chart band read the same.
+  queued: 'bg-[radial-gradient(circle,rgba(0,0,0,0.55)_0_1px,transparent_1.5px)] bg-[length:4px_4px]',
   failed:
-    'bg-[linear-gradient(45deg,transparent_42%,rgba(255,255,255,0.95)_42%_58%,transparent_58%),linear-gradient(135deg,transparent_42%,rgba(255,255,255,0.95)_42%_58%,transparent_58%)]',
+    'bg-[repeating-linear-gradient(45deg,rgba(255,255,255,0.85)_0_1.5px,transparent_1.5px_5px),repeating-linear-gradient(135deg,rgba(255,255,255,0.85)_0_1.5px,transparent_1.5px_5px)]',
   other: 'border border-dashed border-zinc-500 dark:border-zinc-400',
 };
 
