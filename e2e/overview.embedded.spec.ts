@@ -21,6 +21,8 @@ test('the overview counts a live rollout, filters the grid and swimlanes, and ju
   const grid = page.getByRole('grid', { name: /^Pods of mosn/ });
   await expect(grid.getByRole('gridcell')).toHaveCount(3);
   await expect(page.getByTestId('pod-timeline')).toHaveCount(3);
+  // The SidecarSet's history is one link away (its page shows the API's answer, whether or not the API exists yet).
+  await expect(page.getByTestId('rollouts-link')).toHaveAttribute('href', '/rollouts?sidecarSet=mosn');
 
   // At rest every pod is done, in the legend and in the chart's latest column.
   await expect(count(page, 'done')).toHaveAttribute('data-count', '3');

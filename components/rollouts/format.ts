@@ -92,3 +92,8 @@ export function previousOf(items: readonly RolloutListItem[]): Map<string, Rollo
   });
   return out;
 }
+
+/** `2026-12-02 18:40:05 UTC`: history spans days, and UTC compares across machines as the verdicts do. */
+export function dateTimeText(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}

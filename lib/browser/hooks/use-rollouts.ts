@@ -22,10 +22,11 @@ export function useRollouts(sidecarSet?: string) {
  * One rollout's record. A finished one is frozen, so it is fetched once; one still in progress revalidates when
  * the tab regains focus (the option is read from the cached record, so it turns off once the rollout has ended).
  */
-export function useRollout(id: string) {
-  const key = rolloutKey(id);
+export function useRollout(id: string | undefined) {
+  // No id (a comparison missing one side): no request.
+  const key = id ? rolloutKey(id) : null;
   const { cache } = useSWRConfig();
-  const cached = cache.get(key)?.data as RolloutRecordResponse | undefined;
+  const cached = key ? (cache.get(key)?.data as RolloutRecordResponse | undefined) : undefined;
   return useSWR<RolloutRecordResponse, ApiError>(key, getJson<RolloutRecordResponse>, {
     revalidateOnFocus: cached?.outcome === 'in-progress',
     revalidateIfStale: false,
