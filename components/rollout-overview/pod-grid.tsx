@@ -55,7 +55,7 @@ const indexOf = (e: SyntheticEvent): number | undefined => {
  * for the keyboard: one tab stop (roving tabindex), arrows move, Enter opens. Events are handled once on the grid
  * (delegated), so cells carry no handlers and stay memoised. Rows follow the measured width.
  */
-export function PodGrid({ cells, label, onOpen }: Props) {
+export const PodGrid = memo(function PodGrid({ cells, label, onOpen }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const [cols, setCols] = useState(60);
   const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
@@ -143,4 +143,4 @@ export function PodGrid({ cells, label, onOpen }: Props) {
       </p>
     </div>
   );
-}
+});

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Gap, ProbeRunSnapshot, ProbeVerdicts } from '@/lib/api';
 import { applyFilters, type FilterId, type PodCell } from '@/components/rollout-overview/grid-model';
 import { RolloutOverview } from '@/components/rollout-overview/rollout-overview';
@@ -35,6 +35,8 @@ export function TimelineBody({ name, models, tracks, cells, gaps, runs, verdicts
   const [filters, setFilters] = useState<ReadonlySet<FilterId>>(() => new Set());
   const [jumpTo, setJumpTo] = useState<{ key: string } | undefined>(undefined);
   const shown = useMemo(() => applyFilters(cells, filters), [cells, filters]);
+  // Stable, so the grid (memoised) skips the cursor's ticks.
+  const onOpen = useCallback((key: string) => setJumpTo({ key }), []);
   // The filters narrow the swimlanes too; a deleted pod (no cell) shows only while no filter is chosen.
   const shownModels = useMemo(() => {
     if (filters.size === 0) return models;
@@ -55,7 +57,7 @@ export function TimelineBody({ name, models, tracks, cells, gaps, runs, verdicts
         domain={domain}
         now={now}
         gaps={gaps}
-        onOpen={(key) => setJumpTo({ key })}
+        onOpen={onOpen}
       />
       <TimelineLegend />
       <TimelineChart
