@@ -56,6 +56,7 @@ export function RolloutReplay({ record }: { record: RolloutRecordResponse }) {
           verdicts={record.timeline.probe.verdicts}
           domain={zoom.domain}
           now={now}
+          nowLabel={record.endedAt === undefined ? 'recorded' : 'end'}
         />
       )}
     </section>

@@ -23,13 +23,15 @@ interface Props {
   domain: Domain;
   now: number;
   hrefFor?: (m: PodModel) => string;
+  /** The cursor's name on the time axis (a replay's is its end, not now). */
+  nowLabel?: string;
 }
 
 /**
  * What the live SidecarSet page and a recorded rollout's replay both draw, from the same timeline shape: the
  * probe's verdict, the overview (chart, grid, filters) and the swimlanes the filters narrow, then the gaps.
  */
-export function TimelineBody({ name, models, tracks, cells, gaps, runs, verdicts, domain, now, hrefFor }: Props) {
+export function TimelineBody({ name, models, tracks, cells, gaps, runs, verdicts, domain, now, hrefFor, nowLabel }: Props) {
   const latest = runs.at(-1);
   const rollout = verdicts.find((v) => v.runId === latest?.id)?.rollout;
   const [filters, setFilters] = useState<ReadonlySet<FilterId>>(() => new Set());
@@ -68,6 +70,7 @@ export function TimelineBody({ name, models, tracks, cells, gaps, runs, verdicts
         label={`Timelines of the ${shownModels.length} pods of ${name}${filters.size > 0 ? ' the filters leave' : ''}`}
         hrefFor={hrefFor}
         jumpTo={jumpTo}
+        nowLabel={nowLabel}
       />
       <GapList gaps={gaps} now={now} />
     </>

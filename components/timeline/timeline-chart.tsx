@@ -24,6 +24,8 @@ interface Props {
   hrefFor?: (m: PodModel) => string;
   /** Scroll to this pod's row and focus it; a new object for each request (the overview's "show its swimlanes"). */
   jumpTo?: { key: string };
+  /** What the cursor is called: "now" live, "end" on a replay frozen at the record's end. */
+  nowLabel?: string;
 }
 
 /**
@@ -31,7 +33,7 @@ interface Props {
  * the DOM, so a SidecarSet with a thousand pods scrolls as lightly as one with three. The gap hatching and the
  * "now" cursor are drawn once across all rows.
  */
-export function TimelineChart({ models, domain, now, gaps, label, hrefFor, jumpTo }: Props) {
+export function TimelineChart({ models, domain, now, gaps, label, hrefFor, jumpTo, nowLabel }: Props) {
   const [tooltip] = useState(() => new TooltipStore());
   const scrollRef = useRef<HTMLDivElement>(null);
   const intervals = useMemo(() => gapIntervals(gaps, now), [gaps, now]);
@@ -82,7 +84,7 @@ export function TimelineChart({ models, domain, now, gaps, label, hrefFor, jumpT
         className={cx('max-h-[75vh] overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800', focusRing)}
       >
         <div className="sticky top-0 z-30 bg-white px-3 dark:bg-zinc-950">
-          <TimeAxis domain={domain} now={now} gaps={gaps} />
+          <TimeAxis domain={domain} now={now} gaps={gaps} nowLabel={nowLabel} />
         </div>
         <div className="relative" style={{ height: virtualizer.getTotalSize() }}>
           <div className="absolute inset-x-3 inset-y-0">
