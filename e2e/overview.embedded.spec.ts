@@ -34,6 +34,8 @@ test('the overview counts a live rollout, filters the grid and swimlanes, and ju
   await upgradeMosn(request, current, target);
   await filter(page, 'notUpdated').click();
   await expect(filter(page, 'notUpdated')).toHaveAttribute('aria-pressed', 'true');
+  // The filter is in the URL, so the view is a link.
+  await expect(page).toHaveURL(/\/sidecarsets\/mosn\?filter=notUpdated$/);
   const shownMatchesCount = async () => {
     const n = Number(await filter(page, 'notUpdated').getAttribute('data-count'));
     const cells = n === 0 ? 0 : await grid.getByRole('gridcell').count();
@@ -48,6 +50,7 @@ test('the overview counts a live rollout, filters the grid and swimlanes, and ju
   await expect(page.getByText('No pod matches the chosen filters')).toBeVisible();
   await expect(page.getByTestId('pod-timeline')).toHaveCount(0);
   await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page).toHaveURL(/\/sidecarsets\/mosn$/);
   await expect(grid.getByRole('gridcell')).toHaveCount(3);
   await expect(page.getByTestId('pod-timeline')).toHaveCount(3);
   for (const f of ['failed', 'lossy', 'inFlight', 'notUpdated']) await expect(filter(page, f)).toHaveAttribute('data-count', '0');
@@ -102,6 +105,13 @@ test('the overview counts a live rollout, filters the grid and swimlanes, and ju
   const thirdKey = (await third.getAttribute('data-pod')) ?? '';
   await third.click();
   await expect(page.locator(`[data-testid="pod-timeline"][data-pod="${thirdKey}"] :focus`)).toHaveCount(1);
+
+  // A shared link opens with its filters chosen.
+  await page.goto('/sidecarsets/mosn?filter=failed');
+  await expect(filter(page, 'failed')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText('No pod matches the chosen filters')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(grid.getByRole('gridcell')).toHaveCount(3);
 
   // The table equivalent lists the same counts and pods.
   await page.getByTestId('overview-as-table').click();

@@ -1,8 +1,9 @@
 'use client';
 
+import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo, useState } from 'react';
 import type { Gap, ProbeRunSnapshot, ProbeVerdicts } from '@/lib/api';
-import { applyFilters, type FilterId, type PodCell } from '@/components/rollout-overview/grid-model';
+import { applyFilters, formatFilters, parseFilters, type FilterId, type PodCell } from '@/components/rollout-overview/grid-model';
 import { RolloutOverview } from '@/components/rollout-overview/rollout-overview';
 import type { Track } from '@/components/rollout-overview/track';
 import { GapList } from './gap-list';
@@ -34,7 +35,23 @@ interface Props {
 export function TimelineBody({ name, models, tracks, cells, gaps, runs, verdicts, domain, now, hrefFor, nowLabel }: Props) {
   const latest = runs.at(-1);
   const rollout = verdicts.find((v) => v.runId === latest?.id)?.rollout;
-  const [filters, setFilters] = useState<ReadonlySet<FilterId>>(() => new Set());
+  // The filters are the URL's `?filter=failed,lossy`, so "the failed pods of mosn" is a link. replaceState changes
+  // it without a navigation (no server render, the page's data stays); Next keeps useSearchParams in step with it
+  // when the state passed is null (with its own state it takes the call for one of its own and ignores it).
+  const params = useSearchParams();
+  const filterParam = params.get('filter');
+  const filters = useMemo(() => parseFilters(filterParam), [filterParam]);
+  const setFilters = useCallback(
+    (next: ReadonlySet<FilterId>) => {
+      const q = new URLSearchParams(params.toString());
+      const text = formatFilters(next);
+      if (text) q.set('filter', text);
+      else q.delete('filter');
+      const qs = q.toString();
+      window.history.replaceState(null, '', `${window.location.pathname}${qs ? `?${qs}` : ''}${window.location.hash}`);
+    },
+    [params],
+  );
   const [jumpTo, setJumpTo] = useState<{ key: string } | undefined>(undefined);
   const shown = useMemo(() => applyFilters(cells, filters), [cells, filters]);
   // Stable, so the grid (memoised) skips the cursor's ticks.
