@@ -23,15 +23,25 @@ export function SidecarSetDetail({ name, initial }: { name: string; initial?: Si
   const [requested, setRequested] = useState<UpgradeResponse | undefined>(undefined);
 
   const breadcrumb = (
-    <nav aria-label="Breadcrumb" className="text-sm">
-      <Link href="/" className={cx('rounded text-sky-800 underline-offset-2 hover:underline dark:text-sky-300', focusRing)}>
-        SidecarSets
+    <div className="flex flex-wrap items-baseline justify-between gap-2">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/" className={cx('rounded text-sky-800 underline-offset-2 hover:underline dark:text-sky-300', focusRing)}>
+          SidecarSets
+        </Link>
+        <span aria-hidden="true" className="px-1.5 text-zinc-500">
+          /
+        </span>
+        <span aria-current="page">{name}</span>
+      </nav>
+      {/* The history of this SidecarSet's rollouts, recorded with every pod's timeline and verdict. */}
+      <Link
+        href={`/rollouts?sidecarSet=${encodeURIComponent(name)}`}
+        data-testid="rollouts-link"
+        className={cx('rounded text-sm text-sky-800 underline-offset-2 hover:underline dark:text-sky-300', focusRing)}
+      >
+        Rollouts on record
       </Link>
-      <span aria-hidden="true" className="px-1.5 text-zinc-500">
-        /
-      </span>
-      <span aria-current="page">{name}</span>
-    </nav>
+    </div>
   );
 
   let body;

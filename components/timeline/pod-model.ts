@@ -5,7 +5,7 @@
 import type { ProbeRunSnapshot, TimelineSnapshot } from '@/lib/api';
 import type { TimelineEntry } from '@/lib/sidecarset/timeline';
 import type { ProbeSample, Verdict } from '@/lib/sidecarset/verdict';
-import type { PodView, SidecarContainerSummary } from '@/lib/sidecarset/views';
+import { worstPhase, type PodView, type SidecarContainerSummary, type SidecarPhase } from '@/lib/sidecarset/views';
 import { phaseBands, type Band } from './bands';
 import { containersOf } from './containers';
 import { buildLane, type EventDot, type Lane } from './lanes';
@@ -32,6 +32,33 @@ export interface PodModel {
   lastMs?: number;
   /** Start of the pod's latest upgrade: rows sort by it so a rolling upgrade reads top to bottom. */
   upgradeStartMs?: number;
+  /** The pod's recorded phase (worst of its sidecars') from each change on: what the overview counts over time. */
+  phases: PhaseStep[];
+}
+
+export interface PhaseStep {
+  atMs: number;
+  phase: SidecarPhase;
+}
+
+/**
+ * The pod-level phase as it changed, from the recorder's per-sidecar `phase` entries rolled up as the pod view
+ * does (worst first). A first entry that knows its `from` says what held from the first entry seen until then.
+ */
+export function phaseSteps(entries: readonly TimelineEntry[]): PhaseStep[] {
+  const current = new Map<string, SidecarPhase>();
+  const out: PhaseStep[] = [];
+  const firstMs = entries[0]?.atMs;
+  for (const e of entries) {
+    if (e.kind !== 'phase') continue;
+    if (out.length === 0 && e.from !== undefined && firstMs !== undefined && firstMs < e.atMs) out.push({ atMs: firstMs, phase: e.from });
+    current.set(e.sidecar, e.to);
+    const phase = worstPhase([...current.values()]);
+    const last = out[out.length - 1];
+    if (last?.atMs === e.atMs) last.phase = phase;
+    else if (last?.phase !== phase) out.push({ atMs: e.atMs, phase });
+  }
+  return out;
 }
 
 export function lastResourceVersion(entries: readonly TimelineEntry[]): string | undefined {
@@ -85,6 +112,7 @@ export function buildPodModel(
     firstMs: entries[0]?.atMs,
     lastMs: entries[entries.length - 1]?.atMs,
     upgradeStartMs: bands.filter((b) => b.kind === 'Upgrade').at(-1)?.startMs,
+    phases: phaseSteps(entries),
   };
 }
 

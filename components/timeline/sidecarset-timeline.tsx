@@ -6,15 +6,13 @@ import { sidecarSetTimelineResource } from '@/lib/browser/stream/resources';
 import { useServerNow } from '@/lib/browser/hooks/use-server-now';
 import { useSidecarSetTimeline } from '@/lib/browser/hooks/use-sidecarset-timeline';
 import type { PodView, SidecarContainerSummary } from '@/lib/sidecarset/views';
+import { useLiveCells, useTracks } from '@/components/rollout-overview/use-overview';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Spinner } from '@/components/ui/spinner';
 import { ExportJson } from './export-json';
-import { GapList } from './gap-list';
 import { podTimelineHref } from './links';
-import { RolloutVerdict } from './rollout-verdict';
-import { TimelineChart } from './timeline-chart';
-import { TimelineLegend } from './timeline-legend';
+import { TimelineBody } from './timeline-body';
 import { usePodModels } from './use-pod-models';
 import { cursorTickMs, useZoom } from './use-zoom';
 import { ZoomControls } from './zoom-controls';
@@ -41,10 +39,14 @@ export function SidecarSetTimeline({ name, sidecars: latestSidecars, pods, inFli
   const runs = data?.probe.runs ?? [];
   const models = usePodModels(data?.pods ?? [], views, sidecars, runs);
   const latest = runs.at(-1);
-  const rollout = data?.probe.verdicts.find((v) => v.runId === latest?.id)?.rollout;
   const running = latest !== undefined && latest.endedAt === undefined;
   const now = useServerNow(cursorTickMs(running, inFlight > 0)) ?? data?.generatedAt ?? 0;
   const zoom = useZoom(models, latest, now);
+  const perPod = data?.probe.verdicts.find((v) => v.runId === latest?.id)?.perPod;
+  const cells = useLiveCells(pods, models, perPod);
+  const runsData = data?.probe.runs;
+  const probeStarts = useMemo(() => (runsData ?? []).map((r) => r.startedAt), [runsData]);
+  const tracks = useTracks(models, probeStarts);
 
   let body;
   if (error && !data) body = <ErrorState title="Could not load the timeline" message={error.message} />;
@@ -52,19 +54,18 @@ export function SidecarSetTimeline({ name, sidecars: latestSidecars, pods, inFli
   else if (models.length === 0) body = <EmptyState title="No pod timelines yet">Pods appear here once Kruise has injected the sidecar.</EmptyState>;
   else {
     body = (
-      <>
-        <RolloutVerdict run={latest} verdict={rollout} earlier={Math.max(0, runs.length - 1)} scope="rollout" gaps={data.gaps} />
-        <TimelineLegend />
-        <TimelineChart
-          models={models}
-          domain={zoom.domain}
-          now={now}
-          gaps={data.gaps}
-          label={`Timelines of the ${models.length} pods of ${name}`}
-          hrefFor={(m) => podTimelineHref(name, m.namespace, m.name)}
-        />
-        <GapList gaps={data.gaps} now={now} />
-      </>
+      <TimelineBody
+        name={name}
+        models={models}
+        tracks={tracks}
+        cells={cells}
+        gaps={data.gaps}
+        runs={runs}
+        verdicts={data.probe.verdicts}
+        domain={zoom.domain}
+        now={now}
+        hrefFor={(m) => podTimelineHref(name, m.namespace, m.name)}
+      />
     );
   }
   return (

@@ -21,7 +21,7 @@ function gapTitle(g: Gap): string {
  * The shared time axis (UTC), sticky above the rows: tick labels, the gaps (focusable, with their reason)
  * and where "now" is when it lies beyond the right edge.
  */
-export function TimeAxis({ domain, now, gaps }: { domain: Domain; now: number; gaps: readonly Gap[] }) {
+export function TimeAxis({ domain, now, gaps, nowLabel = 'now' }: { domain: Domain; now: number; gaps: readonly Gap[]; nowLabel?: string }) {
   const { step, at } = ticks(domain);
   const visible = gaps.filter((g) => intersects(domain, g.startMs, g.endMs ?? now));
   const nav = [visible.map((g) => ({ key: g.id, atMs: g.startMs }))];
@@ -68,12 +68,12 @@ export function TimeAxis({ domain, now, gaps }: { domain: Domain; now: number; g
             className="absolute top-0 -translate-x-1/2 rounded-sm bg-sky-700 px-1 text-[10px] font-medium whitespace-nowrap text-white dark:bg-sky-300 dark:text-zinc-950"
             style={{ left: `${pct(domain, now)}%` }}
           >
-            now
+            {nowLabel}
           </span>
         )}
         {now > domain.endMs && (
           <span className="absolute top-0 right-0 rounded-sm bg-sky-700 px-1 text-[10px] font-medium text-white dark:bg-sky-300 dark:text-zinc-950">
-            now {clock(now)} →
+            {nowLabel} {clock(now)} →
           </span>
         )}
       </ItemGroup>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Gap } from '@/lib/api';
 import { cx, focusRing } from '@/components/ui/cx';
 import { gapIntervals } from './gaps';
@@ -22,6 +22,10 @@ interface Props {
   gaps: readonly Gap[];
   label: string;
   hrefFor?: (m: PodModel) => string;
+  /** Scroll to this pod's row and focus it; a new object for each request (the overview's "show its swimlanes"). */
+  jumpTo?: { key: string };
+  /** What the cursor is called: "now" live, "end" on a replay frozen at the record's end. */
+  nowLabel?: string;
 }
 
 /**
@@ -29,7 +33,7 @@ interface Props {
  * the DOM, so a SidecarSet with a thousand pods scrolls as lightly as one with three. The gap hatching and the
  * "now" cursor are drawn once across all rows.
  */
-export function TimelineChart({ models, domain, now, gaps, label, hrefFor }: Props) {
+export function TimelineChart({ models, domain, now, gaps, label, hrefFor, jumpTo, nowLabel }: Props) {
   const [tooltip] = useState(() => new TooltipStore());
   const scrollRef = useRef<HTMLDivElement>(null);
   const intervals = useMemo(() => gapIntervals(gaps, now), [gaps, now]);
@@ -43,6 +47,28 @@ export function TimelineChart({ models, domain, now, gaps, label, hrefFor }: Pro
     overscan: 4,
     getItemKey: itemKey,
     initialRect: { width: 1280, height: 720 },
+  });
+  // A jump scrolls the virtualised list first; the row exists only once the virtualizer has rendered it, so
+  // focus waits for the render that brings it in (the virtualizer re-renders on scroll).
+  const pending = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!jumpTo) return;
+    const i = models.findIndex((m) => m.key === jumpTo.key);
+    if (i < 0) return;
+    pending.current = jumpTo.key;
+    virtualizer.scrollToIndex(i, { align: 'start' });
+    // models are read for the index at the moment of the jump only
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [jumpTo]);
+  useEffect(() => {
+    const key = pending.current;
+    if (key === undefined) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-pod="${CSS.escape(key)}"]`);
+    const target = row?.querySelector<HTMLElement>('[tabindex="0"]');
+    if (!row || !target) return;
+    pending.current = undefined;
+    row.scrollIntoView({ block: 'nearest' });
+    target.focus({ preventScroll: true });
   });
   return (
     <TooltipContext.Provider value={tooltip}>
@@ -58,7 +84,7 @@ export function TimelineChart({ models, domain, now, gaps, label, hrefFor }: Pro
         className={cx('max-h-[75vh] overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800', focusRing)}
       >
         <div className="sticky top-0 z-30 bg-white px-3 dark:bg-zinc-950">
-          <TimeAxis domain={domain} now={now} gaps={gaps} />
+          <TimeAxis domain={domain} now={now} gaps={gaps} nowLabel={nowLabel} />
         </div>
         <div className="relative" style={{ height: virtualizer.getTotalSize() }}>
           <div className="absolute inset-x-3 inset-y-0">
